@@ -1,0 +1,51 @@
+# The project's commands. `make run` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.PHONY: setup run test messages compilemessages lint format check clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+compilemessages: setup
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+messages: setup
+	$(PY) manage.py makemessages --all --ignore=.venv --ignore=node_modules --no-obsolete
+
+run: setup compilemessages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	@echo ""
+	@echo "  Site:  http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (the logins are printed above)"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup compilemessages
+	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest
+
+check: setup
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,272 @@
+"""The movement's four thematic work programmes ("chantiers") and its roadmaps.
+
+``Theme`` is one of the four chantiers, a fixed list of codes. It is a model (four rows
+created by a migration) so that news, events and roadmaps can be linked to several themes
+and filtered by them in one query.
+"""
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+
+# Depths in the page tree (root 1, home 2): parent_page_types make them fixed.
+NATIONAL_DEPTH = 4  # home > chantier index > chantier
+REGIONAL_DEPTH = 5  # home > region index > region > chantier
+
+class ThemeCode(models.TextChoices):
+    TRAINING = "training", _("Training and awareness of social entrepreneurship")
+    SOCIAL_INNOVATION = "social_innovation", _("Social innovation")
+    COOPERATION = "cooperation", _("Economic cooperation between social entrepreneurs")
+    IMPACT = "impact", _("Impact measurement and evaluation")
+
+THEME_SHORT_LABELS = {
+    ThemeCode.TRAINING: _("Training"),
+    ThemeCode.SOCIAL_INNOVATION: _("Social innovation"),
+    ThemeCode.COOPERATION: _("Economic cooperation"),
+    ThemeCode.IMPACT: _("Impact measurement"),
+}
+
+class Theme(models.Model):
+    code = models.CharField(
+        _("code"), max_length=32, primary_key=True, choices=ThemeCode.choices
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self):
+        return str(self.short_label)
+
+    @property
+    def label(self):
+        return ThemeCode(self.code).label
+
+    @property
+    def short_label(self):
+        return THEME_SHORT_LABELS[ThemeCode(self.code)]
+
+class ThemedPageMixin(models.Model):
+    """Pages that are linked to one or more of the four themes."""
+
+    themes = ParentalManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="+"
+    )
+
+    theme_panels = [FieldPanel("themes", widget=forms.CheckboxSelectMultiple)]
+
+    class Meta:
+        abstract = True
+
+class ChantierIndexPage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["chantiers.ChantierPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("chantier index")
+        verbose_name_plural = _("chantier indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["chantiers"] = (
+            ChantierPage.objects.child_of(self).live().public().order_by("path")
+        )
+        return context
+
+class ChantierPageQuerySet(PageQuerySet):
+    def national(self):
+        return self.filter(depth=NATIONAL_DEPTH)
+
+    def regional(self):
+        return self.filter(depth=REGIONAL_DEPTH)
+
+class ChantierPage(BasePage):
+    """A chantier: national (under the chantier index) or a region's own (under a region)."""
+
+    theme = models.CharField(_("theme"), max_length=32, choices=ThemeCode.choices)
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    objects = PageManager.from_queryset(ChantierPageQuerySet)()
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("theme"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("theme"),
+    ]
+    api_fields = [APIField("theme"), APIField("intro"), APIField("body")]
+
+    parent_page_types = ["chantiers.ChantierIndexPage", "regions.RegionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("chantier")
+        verbose_name_plural = _("chantiers")
+
+    @property
+    def is_national(self):
+        return self.depth == NATIONAL_DEPTH
+
+    @property
+    def theme_object(self):
+        return Theme(code=self.theme)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.is_national:
+            context.update(self.national_listings())
+        return context
+
+    def national_listings(self):
+        """What the national page of a theme gathers from the whole site."""
+        from news.models import EventPage, NewsPage
+        from regions.models import RegionPage
+
+        return {
+            "regions": RegionPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, theme=self.theme)
+            .order_by("title"),
+            "regional_chantiers": ChantierPage.objects.live()
+            .public()
+            .regional()
+            .filter(locale_id=self.locale_id, theme=self.theme)
+            .order_by("title"),
+            "latest_news": NewsPage.objects.listing(locale=self.locale, theme=self.theme)[:6],
+            "next_events": EventPage.objects.upcoming(locale=self.locale, theme=self.theme)[:4],
+            "roadmaps": RoadmapPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, themes=self.theme)
+            .prefetch_related("milestones")
+            .order_by("path"),
+        }
+
+class MilestoneStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+class RoadmapPage(ThemedPageMixin, BasePage):
+    """A roadmap ("feuille de route"): objectives and dated milestones."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    objectives = RichTextField(
+        _("objectives"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("objectives"),
+        *ThemedPageMixin.theme_panels,
+        InlinePanel("milestones", label=_("Milestones"), heading=_("Milestones")),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("objectives"),
+        index.SearchField("body"),
+        index.RelatedFields("milestones", [index.SearchField("title")]),
+        index.FilterField("themes"),
+    ]
+    api_fields = [
+        APIField("intro"),
+        APIField("objectives"),
+        APIField("themes"),
+        APIField("milestones"),
+        APIField("progress"),
+    ]
+
+    parent_page_types = ["home.HomePage", "regions.RegionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("roadmap")
+        verbose_name_plural = _("roadmaps")
+
+    def _milestones(self):
+        # Uses the prefetched list when a listing prefetched "milestones".
+        return sorted(self.milestones.all(), key=lambda m: (m.date, m.sort_order or 0))
+
+    @property
+    def timeline(self):
+        return self._milestones()
+
+    @property
+    def progress(self):
+        """Share of milestones done, cancelled ones left out, as a whole percentage."""
+        counted = [m for m in self._milestones() if m.status != MilestoneStatus.CANCELLED]
+        if not counted:
+            return 0
+        done = sum(1 for m in counted if m.status == MilestoneStatus.DONE)
+        return round(100 * done / len(counted))
+
+    @property
+    def next_milestone(self):
+        today = timezone.localdate()
+        for milestone in self._milestones():
+            if milestone.status in (MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS):
+                if milestone.date >= today or milestone.status == MilestoneStatus.IN_PROGRESS:
+                    return milestone
+        return None
+
+class Milestone(Orderable):
+    page = ParentalKey(RoadmapPage, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(_("title"), max_length=255)
+    date = models.DateField(_("date"))
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=MilestoneStatus.choices,
+        default=MilestoneStatus.PLANNED,
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("date"),
+        FieldPanel("status"),
+        FieldPanel("description"),
+    ]
+    api_fields = [
+        APIField("title"),
+        APIField("date"),
+        APIField("status"),
+        APIField("description"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_past(self):
+        return self.date < timezone.localdate()

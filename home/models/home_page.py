@@ -1,0 +1,80 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from home.blocks import BodyBlock, FiguresBlock
+
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    hero_title = models.CharField(_("hero title"), max_length=200)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    figures = StreamField(
+        [("figures", FiguresBlock())],
+        verbose_name=_("key figures"),
+        blank=True,
+        block_counts={"figures": {"max_num": 1}},
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+            heading=_("Hero"),
+        ),
+        FieldPanel("figures"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("hero_title"),
+        APIField("hero_text"),
+        APIField("figures"),
+        APIField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.listings())
+        return context
+
+    def listings(self):
+        """The blocks of the home page: chantiers, regions, latest news, next events."""
+        from chantiers.models import ChantierPage
+        from news.models import EventPage, NewsPage
+        from regions.models import RegionPage
+
+        chantiers = (
+            ChantierPage.objects.live().public().national().filter(locale_id=self.locale_id)
+        )
+        return {
+            "chantiers": chantiers.order_by("path"),
+            "regions": RegionPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by("title"),
+            "latest_news": NewsPage.objects.listing(locale=self.locale)[:4],
+            "next_events": EventPage.objects.upcoming(locale=self.locale)[:3],
+        }

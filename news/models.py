@@ -1,0 +1,422 @@
+"""News (articles, press releases, relayed partner news), events and the press room.
+
+Listings go through ``NewsPageQuerySet.listing`` and ``EventPageQuerySet.upcoming`` /
+``past``: pages, feeds, calendars, commands and tests share them, so that every list of
+the site shows the same items with the same joins.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from chantiers.models import ThemedPageMixin
+from home.blocks import BodyBlock
+from home.models import BasePage
+
+
+class PageListingQuerySet(PageQuerySet):
+    def in_region(self, region):
+        return self.filter(path__startswith=region.path, depth__gt=region.depth)
+
+    def published(self, locale=None):
+        qs = self.live().public()
+        if locale is not None:
+            qs = qs.filter(locale=locale)
+        return qs
+
+    def with_theme(self, theme):
+        return self.filter(themes=theme)
+
+
+class NewsKind(models.TextChoices):
+    ARTICLE = "article", _("Article")
+    PRESS_RELEASE = "press_release", _("Press release")
+    RELAY = "relay", _("Partner news")
+
+
+class NewsPageQuerySet(PageListingQuerySet):
+    def listing(self, locale=None, region=None, theme=None, kind=None, year=None):
+        """Published news of a locale, newest first, with what a listing shows."""
+        qs = self.published(locale)
+        if region is not None:
+            qs = qs.in_region(region)
+        if theme:
+            qs = qs.with_theme(theme)
+        if kind:
+            qs = qs.filter(kind=kind)
+        if year:
+            qs = qs.filter(date__year=year)
+        return (
+            qs.select_related("image", "locale")
+            .prefetch_related("themes")
+            .order_by("-date", "-first_published_at", "-pk")
+        )
+
+
+class NewsIndexPage(BasePage):
+    """The national news ("Actualités"): every news item of the site, newest first."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_items"] = NewsPage.objects.listing(locale=self.locale)
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPage(ThemedPageMixin, BasePage):
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=NewsKind.choices, default=NewsKind.ARTICLE
+    )
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    # A relay: news from a partner's site.
+    source_name = models.CharField(_("source name"), max_length=200, blank=True)
+    source_url = models.URLField(_("source link"), blank=True, max_length=500)
+    source_date = models.DateField(_("original date"), null=True, blank=True)
+    # A press release.
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    press_contact = models.ForeignKey(
+        "news.PressContact",
+        verbose_name=_("press contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        *ThemedPageMixin.theme_panels,
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [FieldPanel("source_name"), FieldPanel("source_url"), FieldPanel("source_date")],
+            heading=_("Relayed news: source"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("pdf"), FieldPanel("press_contact")],
+            heading=_("Press release"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("source_name"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("kind"),
+        index.FilterField("date"),
+        index.FilterField("themes"),
+    ]
+    api_fields = [
+        APIField("kind"),
+        APIField("date"),
+        APIField("intro"),
+        APIField("body"),
+        APIField("image"),
+        APIField("themes"),
+        APIField("tags"),
+        APIField("source_name"),
+        APIField("source_url"),
+        APIField("source_date"),
+        APIField("pdf"),
+        APIField("press_contact"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage", "regions.RegionPage", "news.PressRoomPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def clean(self):
+        super().clean()
+        if self.kind == NewsKind.RELAY:
+            errors = {}
+            if not self.source_name:
+                errors["source_name"] = _("A relayed news item names its source.")
+            if not self.source_url:
+                errors["source_url"] = _("A relayed news item links to its source.")
+            if errors:
+                raise ValidationError(errors)
+
+    @property
+    def is_press_release(self):
+        return self.kind == NewsKind.PRESS_RELEASE
+
+    @property
+    def is_relay(self):
+        return self.kind == NewsKind.RELAY
+
+
+class EventKind(models.TextChoices):
+    CONGRESS = "congress", _("Congress")
+    NATIONAL_MEETING = "national_meeting", _("National thematic meeting")
+    WORKSHOP = "workshop", _("Workshop")
+    OTHER = "other", _("Other")
+
+
+class EventPageQuerySet(PageListingQuerySet):
+    def _filtered(self, locale, region, theme):
+        qs = self.published(locale)
+        if region is not None:
+            qs = qs.in_region(region)
+        if theme:
+            qs = qs.with_theme(theme)
+        return qs.select_related("image", "locale").prefetch_related("themes")
+
+    def upcoming(self, locale=None, region=None, theme=None, now=None):
+        """Events not yet over, soonest first."""
+        now = now or timezone.now()
+        return (
+            self._filtered(locale, region, theme)
+            .filter(models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now))
+            .order_by("start", "pk")
+        )
+
+    def past(self, locale=None, region=None, theme=None, now=None):
+        """Events that are over, most recent first."""
+        now = now or timezone.now()
+        return (
+            self._filtered(locale, region, theme)
+            .filter(models.Q(end__lt=now) | models.Q(end__isnull=True, start__lt=now))
+            .order_by("-start", "-pk")
+        )
+
+
+class EventIndexPage(BasePage):
+    """The agenda: upcoming events of the whole site, past ones on request."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("agenda")
+        verbose_name_plural = _("agendas")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        show_past = request.GET.get("past") == "1"
+        context["show_past"] = show_past
+        context["events"] = (
+            EventPage.objects.past(locale=self.locale)
+            if show_past
+            else EventPage.objects.upcoming(locale=self.locale)
+        )
+        return context
+
+
+class EventPage(ThemedPageMixin, BasePage):
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=EventKind.choices, default=EventKind.OTHER
+    )
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"), null=True, blank=True)
+    place_name = models.CharField(_("place"), max_length=255, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    online_url = models.URLField(_("online link"), blank=True, max_length=500)
+    registration_url = models.URLField(_("registration link"), blank=True, max_length=500)
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("place_name"),
+                FieldPanel("address"),
+                FieldPanel("city"),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("registration_url"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        *ThemedPageMixin.theme_panels,
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("place_name"),
+        index.SearchField("city"),
+        index.FilterField("start"),
+        index.FilterField("kind"),
+        index.FilterField("themes"),
+    ]
+    api_fields = [
+        APIField("kind"),
+        APIField("start"),
+        APIField("end"),
+        APIField("place_name"),
+        APIField("address"),
+        APIField("city"),
+        APIField("online_url"),
+        APIField("registration_url"),
+        APIField("intro"),
+        APIField("body"),
+        APIField("themes"),
+    ]
+
+    parent_page_types = ["news.EventIndexPage", "regions.RegionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("An event cannot end before it starts.")})
+        if not (self.place_name or self.city or self.online_url):
+            raise ValidationError(
+                {"place_name": _("Give a place, a city or an online link.")}
+            )
+
+    @property
+    def is_past(self):
+        return (self.end or self.start) < timezone.now()
+
+
+@register_snippet
+class PressContact(TranslatableMixin, models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email"), FieldPanel("phone")]
+    api_fields = [APIField("name"), APIField("role"), APIField("email"), APIField("phone")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("press contact")
+        verbose_name_plural = _("press contacts")
+
+    def __str__(self):
+        return self.name
+
+
+class PressRoomPage(BasePage):
+    """The press room ("Espace presse"): press releases, contacts, press kit."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("press_kit", label=_("Press kit document"), heading=_("Press kit")),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("intro"), APIField("press_kit"), APIField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("press room")
+        verbose_name_plural = _("press rooms")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["press_releases"] = NewsPage.objects.listing(
+            locale=self.locale, kind=NewsKind.PRESS_RELEASE
+        ).select_related("pdf")
+        context["press_contacts"] = PressContact.objects.filter(locale=self.locale)
+        context["press_kit_items"] = self.press_kit.select_related("document")
+        return context
+
+
+class PressKitItem(Orderable):
+    page = ParentalKey(PressRoomPage, on_delete=models.CASCADE, related_name="press_kit")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+    api_fields = [APIField("document"), APIField("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("press kit document")
+        verbose_name_plural = _("press kit documents")
+
+    @property
+    def label(self):
+        return self.title or self.document.title

@@ -1,0 +1,161 @@
+"""Regions ("Une Région, un Chantier"): each region picks one theme and runs it locally.
+
+Everything a region publishes (news, events, roadmaps, its own chantier page) sits below
+its ``RegionPage`` in the tree; that position is what makes it regional.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from chantiers.models import ChantierPage, RoadmapPage, ThemeCode
+from home.blocks import BodyBlock
+from home.models import BasePage
+
+
+class RegionIndexPage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["regions.RegionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("region index")
+        verbose_name_plural = _("region indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["regions"] = (
+            RegionPage.objects.child_of(self).live().public().order_by("title")
+        )
+        return context
+
+
+class RegionPage(BasePage):
+    TREE_DEPTH = 4  # root > home > region index > region
+
+    theme = models.CharField(
+        _("chosen chantier"),
+        max_length=32,
+        choices=ThemeCode.choices,
+        help_text=_("Une Région, un Chantier: the theme this region works on."),
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("theme"),
+        FieldPanel("intro"),
+        InlinePanel("contacts", label=_("Contacts"), heading=_("Contacts")),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("theme"),
+    ]
+    api_fields = [
+        APIField("theme"),
+        APIField("intro"),
+        APIField("contacts"),
+        APIField("body"),
+    ]
+
+    parent_page_types = ["regions.RegionIndexPage"]
+    subpage_types = [
+        "news.NewsPage",
+        "news.EventPage",
+        "chantiers.RoadmapPage",
+        "chantiers.ChantierPage",
+    ]
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.listings())
+        return context
+
+    def listings(self):
+        from news.models import EventPage, NewsPage
+
+        roadmaps = list(
+            RoadmapPage.objects.child_of(self).live().public().prefetch_related("milestones")
+        )
+        next_milestones = [r.next_milestone for r in roadmaps if r.next_milestone]
+        return {
+            "chantier_pages": ChantierPage.objects.child_of(self).live().public(),
+            "latest_news": NewsPage.objects.listing(locale=self.locale, region=self)[:6],
+            "next_events": EventPage.objects.upcoming(locale=self.locale, region=self)[:4],
+            "roadmaps": roadmaps,
+            "next_milestone": min(next_milestones, key=lambda m: m.date, default=None),
+        }
+
+
+class RegionContact(Orderable):
+    page = ParentalKey(RegionPage, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email")]
+    api_fields = [APIField("name"), APIField("role"), APIField("email")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self):
+        return self.name
+
+
+class LegalForm(models.TextChoices):
+    COOPERATIVE = "cooperative", _("Cooperative")
+    MUTUAL = "mutual", _("Mutual")
+    ASSOCIATION = "association", _("Association")
+    FOUNDATION = "foundation", _("Foundation")
+    SOCIAL_ENTERPRISE = "social_enterprise", _("Social enterprise")
+
+
+@register_snippet
+class Organisation(TranslatableMixin, models.Model):
+    """A member or partner organisation of the movement."""
+
+    name = models.CharField(_("name"), max_length=255)
+    legal_form = models.CharField(_("legal form"), max_length=32, choices=LegalForm.choices)
+    is_member = models.BooleanField(
+        _("member"), default=True, help_text=_("Unticked: a partner.")
+    )
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("legal_form"),
+        FieldPanel("is_member"),
+        FieldPanel("country"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
