@@ -18,7 +18,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 setup: $(VENV)/.installed
 
 compilemessages: setup
-	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) manage.py build_catalogues -v0
 
 messages: setup
 	$(PY) manage.py makemessages --all --ignore=.venv --ignore=node_modules --no-obsolete
