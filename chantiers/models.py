@@ -13,11 +13,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import BasePage, LocalizedPageQuerySet
 
 # Depths in the page tree (root 1, home 2): parent_page_types make them fixed.
 NATIONAL_DEPTH = 4  # home > chantier index > chantier
@@ -88,11 +88,11 @@ class ChantierIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chantiers"] = (
-            ChantierPage.objects.child_of(self).live().public().order_by("path")
+            ChantierPage.objects.child_of(self).live().public().translated().order_by("path")
         )
         return context
 
-class ChantierPageQuerySet(PageQuerySet):
+class ChantierPageQuerySet(LocalizedPageQuerySet):
     def national(self):
         return self.filter(depth=NATIONAL_DEPTH)
 
@@ -149,18 +149,21 @@ class ChantierPage(BasePage):
         return {
             "regions": RegionPage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id, theme=self.theme)
+            .in_locale(self.locale)
+            .filter(theme=self.theme)
             .order_by("title"),
             "regional_chantiers": ChantierPage.objects.live()
             .public()
             .regional()
-            .filter(locale_id=self.locale_id, theme=self.theme)
+            .in_locale(self.locale)
+            .filter(theme=self.theme)
             .order_by("title"),
             "latest_news": NewsPage.objects.listing(locale=self.locale, theme=self.theme)[:6],
             "next_events": EventPage.objects.upcoming(locale=self.locale, theme=self.theme)[:4],
             "roadmaps": RoadmapPage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id, themes=self.theme)
+            .in_locale(self.locale)
+            .filter(themes=self.theme)
             .prefetch_related("milestones")
             .order_by("path"),
         }
@@ -235,7 +238,10 @@ class RoadmapPage(ThemedPageMixin, BasePage):
                     return milestone
         return None
 
-class Milestone(Orderable):
+class Milestone(TranslatableMixin, Orderable):
+    """A dated step of a roadmap: its title and description are translated, its date and
+    status follow the French source (wagtail-localize)."""
+
     page = ParentalKey(RoadmapPage, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(_("title"), max_length=255)
     date = models.DateField(_("date"))
@@ -260,7 +266,7 @@ class Milestone(Orderable):
         APIField("description"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
 

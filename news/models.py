@@ -15,23 +15,24 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
 
 from chantiers.models import ThemedPageMixin
 from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import BasePage, LocalizedPageQuerySet
 
 
-class PageListingQuerySet(PageQuerySet):
+class PageListingQuerySet(LocalizedPageQuerySet):
     def in_region(self, region):
         return self.filter(path__startswith=region.path, depth__gt=region.depth)
 
     def published(self, locale=None):
         qs = self.live().public()
         if locale is not None:
-            qs = qs.filter(locale=locale)
+            qs = qs.in_locale(locale)
         return qs
 
     def with_theme(self, theme):
@@ -357,6 +358,8 @@ class PressContact(TranslatableMixin, models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email"), FieldPanel("phone")]
+    # The role is translated; the person's name and phone number are the same everywhere.
+    override_translatable_fields = [SynchronizedField("name"), SynchronizedField("phone")]
     api_fields = [APIField("name"), APIField("role"), APIField("email"), APIField("phone")]
 
     class Meta(TranslatableMixin.Meta):
@@ -403,7 +406,9 @@ class PressRoomPage(BasePage):
         return context
 
 
-class PressKitItem(Orderable):
+class PressKitItem(TranslatableMixin, Orderable):
+    """A document of the press kit: its title is translated, the document is shared."""
+
     page = ParentalKey(PressRoomPage, on_delete=models.CASCADE, related_name="press_kit")
     document = models.ForeignKey(
         "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
@@ -413,7 +418,7 @@ class PressKitItem(Orderable):
     panels = [FieldPanel("document"), FieldPanel("title")]
     api_fields = [APIField("document"), APIField("title")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("press kit document")
         verbose_name_plural = _("press kit documents")
 

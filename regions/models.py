@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
 
 from chantiers.models import ChantierPage, RoadmapPage, ThemeCode
 from home.blocks import BodyBlock
@@ -37,7 +38,7 @@ class RegionIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["regions"] = (
-            RegionPage.objects.child_of(self).live().public().order_by("title")
+            RegionPage.objects.child_of(self).live().public().translated().order_by("title")
         )
         return context
 
@@ -93,11 +94,15 @@ class RegionPage(BasePage):
         from news.models import EventPage, NewsPage
 
         roadmaps = list(
-            RoadmapPage.objects.child_of(self).live().public().prefetch_related("milestones")
+            RoadmapPage.objects.child_of(self)
+            .live()
+            .public()
+            .translated()
+            .prefetch_related("milestones")
         )
         next_milestones = [r.next_milestone for r in roadmaps if r.next_milestone]
         return {
-            "chantier_pages": ChantierPage.objects.child_of(self).live().public(),
+            "chantier_pages": ChantierPage.objects.child_of(self).live().public().translated(),
             "latest_news": NewsPage.objects.listing(locale=self.locale, region=self)[:6],
             "next_events": EventPage.objects.upcoming(locale=self.locale, region=self)[:4],
             "roadmaps": roadmaps,
@@ -105,16 +110,19 @@ class RegionPage(BasePage):
         }
 
 
-class RegionContact(Orderable):
+class RegionContact(TranslatableMixin, Orderable):
+    """A contact of a region: the role is translated, the name and e-mail are not."""
+
     page = ParentalKey(RegionPage, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email")]
+    override_translatable_fields = [SynchronizedField("name")]
     api_fields = [APIField("name"), APIField("role"), APIField("email")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
 
@@ -151,6 +159,8 @@ class Organisation(TranslatableMixin, models.Model):
         FieldPanel("website"),
         FieldPanel("description"),
     ]
+    # wagtail-localize derives it: name, country and description are translated; legal
+    # form, membership and website follow the source.
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]

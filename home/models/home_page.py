@@ -67,13 +67,13 @@ class HomePage(BasePage):
         from regions.models import RegionPage
 
         chantiers = (
-            ChantierPage.objects.live().public().national().filter(locale_id=self.locale_id)
+            ChantierPage.objects.live().public().national().in_locale(self.locale)
         )
         return {
             "chantiers": chantiers.order_by("path"),
             "regions": RegionPage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id)
+            .in_locale(self.locale)
             .order_by("title"),
             "latest_news": NewsPage.objects.listing(locale=self.locale)[:4],
             "next_events": EventPage.objects.upcoming(locale=self.locale)[:3],

@@ -1,0 +1,268 @@
+"""The site's languages: locales from settings, untranslated pages, translation upkeep.
+
+French is the source language; every other language in ``WAGTAIL_CONTENT_LANGUAGES``
+(English, and any added with ``EXTRA_LANGUAGES``) gets:
+
+- a Wagtail ``Locale`` row, created after every ``migrate`` (``sync_locales``);
+- wagtail-localize's tree synchronisation from French (``LocaleSynchronization``): a page
+  that nobody has translated yet exists in that language's tree as an *alias* of the French
+  page. The alias renders the French content, so every URL of every language works; the
+  templates mark it with a notice and ``lang="fr"``, and listings, feeds, search, the API and
+  hreflang alternates leave it out (``real_translation_q``). Translating the page in
+  wagtail-localize's editor turns the alias into a real translation.
+- translation upkeep when the French source is published (``update_translations``): the
+  wagtail-localize source is refreshed, so changed strings show as untranslated in the
+  editor and the translation's status turns to "Waiting for translations", while
+  synchronised fields (dates, images, themes, links, kinds, statuses, e-mails, URLs) are
+  copied at once to every translation, without re-translation.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, models
+from django.db.models import F, Q
+
+logger = logging.getLogger(__name__)
+
+
+# --- Languages and locales -----------------------------------------------------------
+
+
+def content_language_codes():
+    """Codes of the site's content languages, the default (French) first."""
+    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    default = settings.LANGUAGE_CODE
+    return [default] + [code for code in codes if code != default]
+
+
+def sync_locales(sync_trees=True):
+    """Make the Locale rows and tree synchronisations match the settings. Idempotent.
+
+    Every content language gets a Locale; every language but the default one is
+    synchronised from the default locale, so untranslated pages appear as aliases.
+    Locales of languages removed from the settings are left alone (pages may use them).
+    """
+    from wagtail.models import Locale
+    from wagtail_localize.models import LocaleSynchronization
+    from wagtail_localize.synctree import PageIndex, synchronize_tree
+
+    codes = content_language_codes()
+    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in codes}
+    source = locales[codes[0]]
+    synced = set(
+        LocaleSynchronization.objects.filter(locale__in=locales.values()).values_list(
+            "locale_id", flat=True
+        )
+    )
+    # bulk_create: no post_save, so the trees are synchronised below, once, if asked.
+    LocaleSynchronization.objects.bulk_create(
+        [
+            LocaleSynchronization(locale=locales[code], sync_from=source)
+            for code in codes[1:]
+            if locales[code].pk not in synced
+        ]
+    )
+    if sync_trees:
+        page_index = PageIndex.from_database().sort_by_tree_position()
+        for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
+            synchronize_tree(sync.sync_from, sync.locale, page_index=page_index)
+    return locales
+
+
+def sync_locales_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    """post_migrate handler (connected for this app: once per migrate or flush)."""
+    if using != DEFAULT_DB_ALIAS:
+        return
+    from home.models import HomePage
+
+    try:
+        # Trees are synchronised once there is a site (not Wagtail's welcome page alone).
+        sync_locales(sync_trees=HomePage.objects.exists())
+    except DatabaseError:  # A partial migrate (wagtail-localize not yet migrated).
+        logger.warning("Locales not synchronised: run migrate to the end.")
+
+
+# --- Real translations and aliases ---------------------------------------------------
+
+
+def real_translation_q(prefix=""):
+    """Q: a page that is its language's own content, not an alias of another language's.
+
+    An alias made by tree synchronisation lives in a locale but shows the content of its
+    source, in the source's language. ``prefix`` targets a related page (``"page__"``).
+    """
+    return Q(**{f"{prefix}alias_of__isnull": True}) | Q(
+        **{f"{prefix}alias_of__locale": F(f"{prefix}locale")}
+    )
+
+
+def is_untranslated(page):
+    """True when the page is an alias showing another language's content."""
+    if page is None or not getattr(page, "alias_of_id", None):
+        return False
+    return source_locale(page).pk != page.locale_id
+
+
+def source_locale(page):
+    """The locale of the content a page shows: its own, or its alias source's."""
+    if getattr(page, "alias_of_id", None):
+        source = page.alias_of
+        if source is not None and source.locale_id != page.locale_id:
+            return source.locale
+    return page.locale
+
+
+def live_translations(page, inclusive=True):
+    """The page's real, live, public translations (itself included), by language code."""
+    from wagtail.models import Page
+
+    if page is None or not page.translation_key:
+        return {}
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key=page.translation_key)
+        .filter(real_translation_q())
+        .select_related("locale")
+    )
+    if not inclusive:
+        pages = pages.exclude(pk=page.pk)
+    return {p.locale.language_code: p for p in pages}
+
+
+# --- Keeping translations in step with their source ----------------------------------
+
+
+def _copy_synchronised_fields(source, target):
+    """Copy the fields declared synchronised (not the translated ones) onto ``target``.
+
+    Child objects that are translated (milestones, contacts, press kit items) are matched
+    by translation key and get their own synchronised fields (date, status, e-mail,
+    document); added or removed children need the translator, as the new strings do.
+    """
+    from modelcluster.fields import ParentalKey, ParentalManyToManyField
+    from wagtail.models import TranslatableMixin
+    from wagtail_localize.fields import SynchronizedField, get_translatable_fields
+
+    changed = False
+    for field_def in get_translatable_fields(source.__class__):
+        field = field_def.get_field(source.__class__)
+        is_child = isinstance(field, models.ManyToOneRel) and isinstance(
+            field.remote_field, ParentalKey
+        )
+        if isinstance(field_def, SynchronizedField) and field_def.is_synchronized(source):
+            if is_child:
+                source.copy_child_relation(field.name, target)
+                changed = True
+            elif isinstance(field, ParentalManyToManyField):
+                values = list(getattr(source, field.name).all())
+                if set(values) != set(getattr(target, field.name).all()):
+                    setattr(target, field.name, values)
+                    changed = True
+            elif getattr(target, field.attname) != getattr(source, field.attname):
+                setattr(target, field.attname, getattr(source, field.attname))
+                changed = True
+        elif is_child and issubclass(field.related_model, TranslatableMixin):
+            targets = {c.translation_key: c for c in getattr(target, field.name).all()}
+            for child in getattr(source, field.name).all():
+                if child.translation_key in targets:
+                    changed |= _copy_synchronised_fields(child, targets[child.translation_key])
+    return changed
+
+
+def update_translations(instance):
+    """After the source of translations was saved or published: refresh, then sync.
+
+    Does nothing for an object that was never submitted for translation.
+    """
+    from wagtail.models import Page
+    from wagtail_localize.models import TranslationSource
+
+    if isinstance(instance, Page):
+        instance = instance.specific
+    source = TranslationSource.objects.filter(
+        object_id=instance.translation_key, locale_id=instance.locale_id
+    ).first()
+    if source is None:
+        return
+    source.update_from_db()
+    for translation in source.translations.filter(enabled=True).select_related(
+        "target_locale"
+    ):
+        try:
+            target = source.get_translated_instance(translation.target_locale)
+        except models.ObjectDoesNotExist:
+            continue
+        if isinstance(target, Page):
+            _sync_page(instance, target.specific)
+        elif _copy_synchronised_fields(instance, target):
+            target.save()
+
+
+def _sync_page(source, target):
+    if target.alias_of_id:  # Wagtail keeps aliases in step itself.
+        return
+    has_draft = target.has_unpublished_changes
+    draft = target.get_latest_revision_as_object() if has_draft else target
+    if not _copy_synchronised_fields(source, draft):
+        return
+    revision = draft.save_revision(log_action="wagtail.edit", clean=False)
+    if target.live and not has_draft:
+        revision.publish()
+
+
+def on_page_published(sender, instance, **kwargs):
+    update_translations(instance)
+
+
+def on_snippet_saved(sender, instance, created=False, raw=False, **kwargs):
+    if raw or created:
+        return
+    update_translations(instance)
+
+
+# --- Translating through wagtail-localize's records ----------------------------------
+
+
+def translate(instance, language_code, texts, publish=True):
+    """Translate a page or snippet as a translator would in wagtail-localize's editor.
+
+    ``texts`` maps a segment's field path (``"title"``, ``"slug"``, ``"intro"``) or its
+    French text to the translation. The source, translation and string-translation
+    records are created or updated, then the target is saved (and published): it stays
+    linked to its source, and strings left out keep the source text. Idempotent.
+    """
+    from wagtail.models import Locale
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
+
+    locale = Locale.objects.get(language_code=language_code)
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale
+    )
+    if not translation.enabled:
+        translation.enabled = True
+        translation.save(update_fields=["enabled"])
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    for segment in segments:
+        text = texts.get(segment.context.path, texts.get(segment.string.data))
+        if text is None:
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": text,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "has_error": False,
+            },
+        )
+    translation.save_target(publish=publish)
+    return translation
