@@ -187,9 +187,7 @@ def update_translations(instance):
     if source is None:
         return
     source.update_from_db()
-    for translation in source.translations.filter(enabled=True).select_related(
-        "target_locale"
-    ):
+    for translation in source.translations.filter(enabled=True).select_related("target_locale"):
         try:
             target = source.get_translated_instance(translation.target_locale)
         except models.ObjectDoesNotExist:
@@ -243,9 +241,7 @@ def translate(instance, language_code, texts, publish=True):
 
     locale = Locale.objects.get(language_code=language_code)
     source, _created = TranslationSource.update_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale
-    )
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     if not translation.enabled:
         translation.enabled = True
         translation.save(update_fields=["enabled"])

@@ -22,3 +22,11 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_catalogues():
+    """The translation catalogues compiled from their fragments, as `make test` does."""
+    from django.core.management import call_command
+
+    call_command("build_catalogues", verbosity=0)

@@ -68,7 +68,6 @@ class BasePage(Page):
 
         if self.depth <= RegionPage.TREE_DEPTH:
             return self.specific if isinstance(self.specific, RegionPage) else None
-        return (
-            RegionPage.objects.filter(path=self.path[: RegionPage.TREE_DEPTH * self.steplen])
-            .first()
-        )
+        return RegionPage.objects.filter(
+            path=self.path[: RegionPage.TREE_DEPTH * self.steplen]
+        ).first()
