@@ -6,15 +6,32 @@ not translated yet (aliases of the French page in another language's tree) are l
 ``?locale=en`` answers with English content only.
 """
 
+from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from home.i18n import real_translation_q
+from home.i18n import content_language_codes, real_translation_q
+
+
+class SiteLocaleFilter(LocaleFilter):
+    """``?locale=``: one of the site's languages, else a clear 400 error."""
+
+    def filter_queryset(self, request, queryset, view):
+        code = request.GET.get("locale")
+        if code is not None and code not in content_language_codes():
+            raise BadRequestError("locale must be one of: " + ", ".join(content_language_codes()))
+        return super().filter_queryset(request, queryset, view)
 
 
 class TranslatedPagesAPIViewSet(PagesAPIViewSet):
+    filter_backends = [
+        SiteLocaleFilter if backend is LocaleFilter else backend
+        for backend in PagesAPIViewSet.filter_backends
+    ]
+
     def get_base_queryset(self):
         return super().get_base_queryset().filter(real_translation_q())
 

@@ -6,6 +6,7 @@ translated through wagtail-localize's records, as a translator would in its edit
 """
 
 import datetime
+import json
 import re
 from html.parser import HTMLParser
 
@@ -277,7 +278,13 @@ def test_a_source_edit_marks_the_translation_out_of_date_and_syncs_fields(
     # The translator's editor shows what changed: the new French text, to translate.
     response = admin_client.get(f"/admin/pages/{english.pk}/edit/")
     assert response.status_code == 200
-    assert "Un atelier pour coopérer entre entrepreneurs sociaux." in response.content.decode()
+    editor = tags(response, "div", **{"class": "js-translation-editor"})[0]
+    props = json.loads(editor["data-props"])
+    segments = {seg["source"]: seg["id"] for seg in props["segments"] if seg["type"] == "string"}
+    done = {t["segment_id"]: t["data"] for t in props["initialStringTranslations"]}
+    new_intro = "Un atelier pour coopérer entre entrepreneurs sociaux."
+    assert segments[new_intro] not in done  # to translate
+    assert done[segments["Atelier sur la coopération"]] == "Workshop on cooperation"
 
 
 def test_a_snippet_translation_follows_its_source(bilingual, translate):
@@ -359,8 +366,10 @@ def test_the_api_answers_in_the_requested_language_only(client, bilingual):
     assert titles == {"Atelier sur la coopération", "Réunion non traduite"}
 
     untranslated = en(bilingual.untranslated_news)
-    assert client.get(f"/api/v2/pages/{untranslated.pk}/").status_code == 404
-    assert client.get("/api/v2/pages/", {"locale": "zz"}).status_code == 404
+    assert client.get(f"/api/v2/pages/{untranslated.pk}/", follow=True).status_code == 404
+    response = client.get("/api/v2/pages/", {"locale": "zz"})
+    assert response.status_code == 400
+    assert response.json() == {"message": "locale must be one of: fr, en"}
 
 
 def test_interface_strings_404_and_500_pages_in_the_language_of_the_url(
