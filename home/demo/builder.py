@@ -25,7 +25,9 @@ transaction.
 import datetime
 import json
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -293,6 +295,12 @@ def build_home(demo):
         old_root = site.root_page
         site.root_page = home
         site.site_name = site.site_name or data.HOME["seo_title"]
+        if (site.hostname, site.port) == ("localhost", 80):
+            # Wagtail's default site: give it the address the site is served at, so that
+            # absolute links (API ``html_url``, feeds) work out of the box.
+            base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            site.hostname = base.hostname or site.hostname
+            site.port = base.port or (443 if base.scheme == "https" else 80)
         site.save()
         demo.log(f"  default site now points at {home.title}")
         if (
