@@ -39,6 +39,9 @@ class Command(BaseCommand):
                     po = polib.pofile(str(fragment))
                 except (OSError, ValueError) as exc:
                     raise CommandError(f"{fragment}: {exc}") from exc
+                # A language added later (Arabic: six plural forms) declares its own rule.
+                if po.metadata.get("Plural-Forms") and lang_dir.name != "fr":
+                    catalogue.metadata["Plural-Forms"] = po.metadata["Plural-Forms"]
                 for entry in po:
                     if entry.obsolete:
                         continue
