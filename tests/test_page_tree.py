@@ -223,3 +223,27 @@ class PageCreationThroughAdminTests(WagtailPageTestCase):
     def test_a_second_index_of_a_kind_is_refused(self):
         self.assertFalse(NewsIndexPage.can_create_at(self.tree.home))
         self.assertFalse(ChantierIndexPage.can_create_at(self.tree.home))
+
+
+class AdminLanguageTests(WagtailPageTestCase):
+    def test_the_admin_speaks_french_to_a_french_editor(self):
+        from wagtail.users.models import UserProfile
+
+        profile = UserProfile.get_for_user(self.login())
+        profile.preferred_language = "fr"
+        profile.save()
+        response = self.client.get(reverse("wagtailadmin_home"))
+        html = response.content.decode()
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('lang="fr"', html)
+        self.assertIn("Tableau de bord", html)
+
+    def test_our_page_types_are_named_in_french_in_the_admin(self):
+        self.login()
+        tree = build_site()
+        url = reverse("wagtailadmin_pages:add_subpage", args=[tree.region_a.pk])
+        response = self.client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
+        html = response.content.decode()
+        self.assertEqual(response.status_code, 200)
+        for name in ("Actualité", "Événement", "Feuille de route", "Chantier"):
+            self.assertIn(name, html)
