@@ -21,9 +21,14 @@ def api_pages(client, **params):
 
 def test_news_listing_by_type_exposes_kind_date_themes_and_source(client, site_tree):
     make_news(
-        site_tree.news_index, "Relais Dakar", kind="relay", date=datetime.date(2025, 10, 1),
-        themes=["impact", "cooperation"], source_name="Presse partenaire",
-        source_url="https://example.org/dakar", source_date=datetime.date(2025, 9, 29),
+        site_tree.news_index,
+        "Relais Dakar",
+        kind="relay",
+        date=datetime.date(2025, 10, 1),
+        themes=["impact", "cooperation"],
+        source_name="Presse partenaire",
+        source_url="https://example.org/dakar",
+        source_date=datetime.date(2025, 9, 29),
     )
     make_news(site_tree.region_a, "Article breton", themes=["training"])
     payload = api_pages(client, type="news.NewsPage", fields=NEWS_FIELDS, order="title")
@@ -51,7 +56,9 @@ def test_press_release_detail_has_its_press_contact(client, site_tree):
     contact = PressContact.objects.create(
         name="Claire Dumont", email="presse@example.org", locale=site_tree.locale
     )
-    release = make_news(site_tree.press_room, "Communiqué", kind="press_release", press_contact=contact)
+    release = make_news(
+        site_tree.press_room, "Communiqué", kind="press_release", press_contact=contact
+    )
     detail = client.get(f"/api/v2/pages/{release.pk}/").json()
     assert detail["kind"] == "press_release"
     assert detail["press_contact"]["id"] == contact.pk
@@ -60,8 +67,13 @@ def test_press_release_detail_has_its_press_contact(client, site_tree):
 def test_events_expose_dates_and_place(client, site_tree):
     start = timezone.make_aware(datetime.datetime(2027, 3, 10, 9, 30))
     make_event(
-        site_tree.agenda, "Rencontre nationale", start=start, themes=["training"],
-        place_name="Halle des coopératives", address="10 rue de l'Exemple", city="Lyon",
+        site_tree.agenda,
+        "Rencontre nationale",
+        start=start,
+        themes=["training"],
+        place_name="Halle des coopératives",
+        address="10 rue de l'Exemple",
+        city="Lyon",
     )
     payload = api_pages(
         client, type="news.EventPage", fields="start,end,place_name,address,city,online_url,themes"
@@ -70,7 +82,9 @@ def test_events_expose_dates_and_place(client, site_tree):
     assert event["start"].startswith("2027-03-10T09:30:00")
     assert event["end"].startswith("2027-03-10T12:30:00")
     assert (event["place_name"], event["address"], event["city"]) == (
-        "Halle des coopératives", "10 rue de l'Exemple", "Lyon",
+        "Halle des coopératives",
+        "10 rue de l'Exemple",
+        "Lyon",
     )
     assert event["themes"] == ["training"]
 
@@ -81,7 +95,9 @@ def test_regions_expose_theme_and_contacts(client, site_tree):
     assert bretagne["theme"] == "training" and occitanie["theme"] == "impact"
     (contact,) = bretagne["contacts"]
     assert (contact["name"], contact["role"], contact["email"]) == (
-        "Anne Coord", "Coordinatrice", "anne@example.org",
+        "Anne Coord",
+        "Coordinatrice",
+        "anne@example.org",
     )
 
 
@@ -90,7 +106,8 @@ def test_roadmaps_expose_milestones_progress_and_themes(client, site_tree):
     (roadmap,) = payload["items"]
     assert roadmap["themes"] == ["training", "social_innovation", "cooperation", "impact"]
     assert [(m["title"], m["status"]) for m in roadmap["milestones"]] == [
-        ("Congrès", "done"), ("Rencontres nationales", "planned"),
+        ("Congrès", "done"),
+        ("Rencontres nationales", "planned"),
     ]
     assert roadmap["progress"] == 50
 

@@ -89,9 +89,17 @@ def test_the_eleven_regions_of_the_2010_roadmap_with_theme_and_contacts(demo):
     regions = RegionPage.objects.child_of(demo.region_index).order_by("title")
     titles = set(regions.values_list("title", flat=True))
     for name in [
-        "Midi-Pyrénées", "Languedoc-Roussillon", "Nord-Pas-de-Calais", "Rhône-Alpes",
-        "Picardie", "Franche-Comté", "Bourgogne", "Pays de la Loire", "Aquitaine",
-        "Provence-Alpes-Côte d'Azur", "Île-de-France",
+        "Midi-Pyrénées",
+        "Languedoc-Roussillon",
+        "Nord-Pas-de-Calais",
+        "Rhône-Alpes",
+        "Picardie",
+        "Franche-Comté",
+        "Bourgogne",
+        "Pays de la Loire",
+        "Aquitaine",
+        "Provence-Alpes-Côte d'Azur",
+        "Île-de-France",
     ]:
         assert name in titles
     for region in regions:
@@ -149,7 +157,9 @@ def test_agenda_has_past_and_upcoming_events(demo):
 def test_press_room_standard_pages_snippets_and_media(demo):
     assert demo.press_room.press_kit.count() == 2
     footer = set(
-        StandardPage.objects.child_of(demo.home).filter(show_in_footer=True).values_list("title", flat=True)
+        StandardPage.objects.child_of(demo.home)
+        .filter(show_in_footer=True)
+        .values_list("title", flat=True)
     )
     assert {"Mentions légales", "Déclaration d'accessibilité"} <= footer
     assert "À propos" in StandardPage.objects.values_list("title", flat=True)
@@ -248,7 +258,10 @@ def test_demo_documents_download(client, demo):
     document = demo.documents["press_kit"]
     response = client.get(document.url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content if response.streaming else [response.content])[:5] == b"%PDF-"
+    assert (
+        b"".join(response.streaming_content if response.streaming else [response.content])[:5]
+        == b"%PDF-"
+    )
 
 
 # --- The API over the demo --------------------------------------------------------------

@@ -45,7 +45,9 @@ def form_data(model, title):
     """Admin form data that creates a valid page of ``model``."""
     data = {"title": title, "comments": _no_comments()}
     if model is HomePage:
-        data.update(hero_title="Entreprendre autrement", hero_text="", figures=streamfield([]), body=_body())
+        data.update(
+            hero_title="Entreprendre autrement", hero_text="", figures=streamfield([]), body=_body()
+        )
     elif model is StandardPage:
         data.update(intro="Une page simple.", body=_body())
     elif model in (ChantierIndexPage, RegionIndexPage, NewsIndexPage, EventIndexPage):
@@ -168,7 +170,13 @@ class PageCreationThroughAdminTests(WagtailPageTestCase):
     def test_index_pages_under_home(self):
         for index in ("chantier_index", "region_index", "news_index", "agenda", "press_room"):
             getattr(self.tree, index).delete()  # one index of each kind per home
-        for model in (ChantierIndexPage, RegionIndexPage, NewsIndexPage, EventIndexPage, PressRoomPage):
+        for model in (
+            ChantierIndexPage,
+            RegionIndexPage,
+            NewsIndexPage,
+            EventIndexPage,
+            PressRoomPage,
+        ):
             with self.subTest(model=model.__name__):
                 self._create(self.tree.home, model, f"Nouvel index {model.__name__}")
 
