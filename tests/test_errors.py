@@ -2,6 +2,7 @@
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils.translation import override
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,12 @@ def test_a_missing_child_of_a_real_page_is_a_404(client, site_tree):
     assert "Page introuvable" in response.content.decode()
 
 
-def test_the_500_page_stands_alone_in_both_languages():
-    html = render_to_string("500.html")
-    assert "Une erreur est survenue" in html and "Something went wrong" in html
+def test_the_500_page_stands_alone_in_the_active_language():
+    # The language of the URL is active when the error page renders (issue 6).
+    with override("fr"):
+        html = render_to_string("500.html")
+    assert '<html lang="fr"' in html and "Une erreur est survenue" in html
+    with override("en"):
+        html = render_to_string("500.html")
+    assert '<html lang="en"' in html and "Something went wrong" in html
     assert "{%" not in html

@@ -10,7 +10,7 @@ date when the source changes. Idempotent: what is already translated is left alo
 
 from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from home import i18n
 from news.models import PressContact
@@ -48,21 +48,33 @@ def _is_translated(instance, locale):
 
 
 def translate_demo(demo):
+    locales = i18n.sync_locales(sync_trees=False)
+    locale = locales[english.LANGUAGE]
+    home = demo.home
+    contacts = [
+        contact
+        for contact in PressContact.objects.filter(
+            email__in=english.PRESS_CONTACTS, locale=home.locale
+        )
+        if not _is_translated(contact, locale)
+    ]
+    pages = [
+        page.specific
+        for page in Page.objects.filter(url_path__in=[home.url_path + p for p in english.PAGES])
+        if not _is_translated(page, locale)
+    ]
+    if not contacts and not pages:
+        return  # Already translated: a second run changes nothing.
+
+    # Every French page gets its English alias first, as editors' pages get on creation.
     i18n.sync_locales()
-    locale = Locale.objects.get(language_code=english.LANGUAGE)
-    home = demo.home or Page.objects.get(depth=2, locale__language_code="fr").specific
-
-    for email in english.PRESS_CONTACTS:
-        contact = PressContact.objects.filter(email=email, locale=home.locale).first()
-        if contact is not None and not _is_translated(contact, locale):
-            demo.note(i18n.translate(contact, english.LANGUAGE, english.TEXTS))
-            demo.log(f"  + English press contact: {contact.name}")
-
-    for path in english.PAGES:
-        page = Page.objects.filter(url_path=home.url_path + path).first()
-        if page is None or _is_translated(page, locale):
-            continue
-        page = page.specific
-        normalise_list_blocks(page)
-        demo.note(i18n.translate(page, english.LANGUAGE, english.TEXTS))
-        demo.log(f"  + English translation: {page.title}")
+    for contact in contacts:
+        demo.note(i18n.translate(contact, english.LANGUAGE, english.TEXTS))
+        demo.log(f"  + English press contact: {contact.name}")
+    by_path = {page.url_path: page for page in pages}
+    for path in english.PAGES:  # parents before their children
+        page = by_path.get(home.url_path + path)
+        if page is not None:
+            normalise_list_blocks(page)
+            demo.note(i18n.translate(page, english.LANGUAGE, english.TEXTS))
+            demo.log(f"  + English translation: {page.title}")
