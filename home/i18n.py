@@ -65,7 +65,8 @@ def sync_locales(sync_trees=True):
     )
     if sync_trees:
         page_index = PageIndex.from_database().sort_by_tree_position()
-        for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
+        syncs = LocaleSynchronization.objects.filter(locale__in=locales.values())
+        for sync in syncs.select_related("locale", "sync_from"):
             synchronize_tree(sync.sync_from, sync.locale, page_index=page_index)
     return locales
 
