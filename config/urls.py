@@ -6,9 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
+from regions.admin_views import CoordinatorLoginView
 from search import views as search_views
 
 urlpatterns = [
+    # Wagtail's login, landing regional coordinators on their region (before the admin).
+    path("admin/login/", CoordinatorLoginView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -89,6 +89,12 @@ class RegionPage(BasePage):
         context.update(self.listings())
         return context
 
+    def permissions_for_user(self, user):
+        """Coordinators publish their region's page but may not delete, move or unpublish it."""
+        from regions.permissions import RegionPagePermissionTester
+
+        return RegionPagePermissionTester(user, self)
+
     def listings(self):
         from news.models import EventPage, NewsPage
 
