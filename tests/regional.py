@@ -112,7 +112,9 @@ def build_world(client, django_user_model):
         p["news_a"] = make_news(p["region_a"], f"Actu Bretagne {lang}")
         p["leaf_a"] = make_news(p["region_a"], f"À supprimer {lang}")
         p["news_b"] = make_news(p["region_b"], f"Actu Occitanie {lang}")
-        p["draft_b"] = make_news(p["region_b"], f"Brouillon secret Occitanie {lang}", publish=False)
+        p["draft_b"] = make_news(
+            p["region_b"], f"Brouillon secret Occitanie {lang}", publish=False, live=False
+        )
 
     collections = {
         "a": Collection.objects.get(name="Bretagne"),
