@@ -92,8 +92,14 @@ def _page_permissions(actions):
 def _media_permissions():
     return list(
         Permission.objects.filter(
-            Q(content_type__app_label="wagtailimages", codename__in=[f"{a}_image" for a in MEDIA_ACTIONS])
-            | Q(content_type__app_label="wagtaildocs", codename__in=[f"{a}_document" for a in MEDIA_ACTIONS])
+            Q(
+                content_type__app_label="wagtailimages",
+                codename__in=[f"{a}_image" for a in MEDIA_ACTIONS],
+            )
+            | Q(
+                content_type__app_label="wagtaildocs",
+                codename__in=[f"{a}_document" for a in MEDIA_ACTIONS],
+            )
         )
     )
 

@@ -68,7 +68,9 @@ def news_form(title, slug, **extra):
 
 
 def image_upload(name="upload.png"):
-    return SimpleUploadedFile(name, get_test_image_file(name).file.getvalue(), content_type="image/png")
+    return SimpleUploadedFile(
+        name, get_test_image_file(name).file.getvalue(), content_type="image/png"
+    )
 
 
 def make_user(django_user_model, username, *group_names):
@@ -166,12 +168,21 @@ def build_world(client, django_user_model):
 
 def snapshot(images_in=None):
     """Everything a refused request must leave as it was (images: of one collection, if given)."""
-    images = Image.objects.all() if images_in is None else Image.objects.filter(collection=images_in)
+    images = (
+        Image.objects.all() if images_in is None else Image.objects.filter(collection=images_in)
+    )
     return {
         "pages": list(
             Page.objects.order_by("pk").values_list(
-                "pk", "path", "url_path", "title", "draft_title", "live", "locked",
-                "latest_revision_id", "has_unpublished_changes",
+                "pk",
+                "path",
+                "url_path",
+                "title",
+                "draft_title",
+                "live",
+                "locked",
+                "latest_revision_id",
+                "has_unpublished_changes",
             )
         ),
         "revisions": Revision.objects.count(),
@@ -181,9 +192,13 @@ def snapshot(images_in=None):
             Document.objects.order_by("pk").values_list("pk", "title", "collection_id")
         ),
         "workflow_states": list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
-        "task_states": list(TaskState.objects.order_by("pk").values_list("pk", "status", "comment")),
+        "task_states": list(
+            TaskState.objects.order_by("pk").values_list("pk", "status", "comment")
+        ),
         "page_permissions": GroupPagePermission.objects.count(),
-        "view_restrictions": list(Page.objects.filter(view_restrictions__isnull=False).values_list("pk")),
+        "view_restrictions": list(
+            Page.objects.filter(view_restrictions__isnull=False).values_list("pk")
+        ),
     }
 
 

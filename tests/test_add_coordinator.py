@@ -82,7 +82,11 @@ def test_an_existing_account_is_updated(site_tree, django_user_model):
 @pytest.mark.parametrize(
     "options, stdin, expected",
     [
-        ({"region": "bourgogne", "email": "a@example.org"}, None, ["bourgogne", "bretagne, occitanie"]),
+        (
+            {"region": "bourgogne", "email": "a@example.org"},
+            None,
+            ["bourgogne", "bretagne, occitanie"],
+        ),
         ({"region": "bretagne", "email": "pas-une-adresse"}, None, ["pas-une-adresse"]),
         ({"region": "bretagne", "email": "a@example.org", "password_stdin": True}, "\n", []),
         ({"region": "bretagne", "email": "a@example.org", "password_stdin": True}, "123\n", []),

@@ -194,8 +194,12 @@ def test_permission_matrix(client, world, role, lang):
                 )
             elif not allowed:
                 if snapshot(**scope) != before:
-                    mismatches.append(f"{role}/{lang}: {action_name}: refused but changed the database")
+                    mismatches.append(
+                        f"{role}/{lang}: {action_name}: refused but changed the database"
+                    )
                 if not (is_refusal(response) or response.status_code == 200 or scope):
-                    mismatches.append(f"{role}/{lang}: {action_name}: answered {response.status_code}")
+                    mismatches.append(
+                        f"{role}/{lang}: {action_name}: answered {response.status_code}"
+                    )
             transaction.set_rollback(True)
     assert not mismatches, "\n".join(mismatches)

@@ -8,6 +8,7 @@ media, and each must be refused without changing anything.
 import pytest
 from django.core import mail
 from django.urls import reverse
+from wagtail.models import Page, WorkflowState
 
 from tests.regional import (
     PASSWORD,
@@ -16,7 +17,6 @@ from tests.regional import (
     news_form,
     snapshot,
 )
-from wagtail.models import Page, WorkflowState
 
 
 @pytest.fixture
@@ -28,8 +28,10 @@ def refused(response):
     """A refusal, possibly after redirects (the revisions index redirects to the history)."""
     if getattr(response, "redirect_chain", None):
         final = response.redirect_chain[-1][0]
-        return response.status_code in (403, 404) or final == "/admin/" or final.startswith(
-            "/admin/login/"
+        return (
+            response.status_code in (403, 404)
+            or final == "/admin/"
+            or final.startswith("/admin/login/")
         )
     return is_refusal(response)
 
@@ -90,7 +92,9 @@ def test_coordinator_is_refused_everywhere_in_another_region(client, world):
     for method, url, data in requests:
         response = getattr(client, method)(url, data or {}, follow=True)
         if not refused(response):
-            failures.append(f"{method.upper()} {url}: {response.status_code} {response.redirect_chain}")
+            failures.append(
+                f"{method.upper()} {url}: {response.status_code} {response.redirect_chain}"
+            )
         if snapshot() != before:
             failures.append(f"{method.upper()} {url} changed the database")
             before = snapshot()
@@ -222,9 +226,7 @@ def test_national_workflow_outcome_reaches_the_coordinator(
 
 def test_coordinator_lands_on_their_region_and_sees_its_dashboard(client, world):
     p = world.pages["fr"]
-    response = client.post(
-        "/admin/login/", {"username": "coord-a", "password": PASSWORD}
-    )
+    response = client.post("/admin/login/", {"username": "coord-a", "password": PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == f"/admin/pages/{p['region_a'].pk}/"
     explorer = client.get(response["Location"])

@@ -4,6 +4,7 @@ from io import StringIO
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.utils.translation import gettext
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -21,7 +22,9 @@ def permission_state():
         "groups": sorted(Group.objects.values_list("name", flat=True)),
         "collections": sorted(Collection.objects.values_list("name", "depth")),
         "page_permissions": sorted(
-            GroupPagePermission.objects.values_list("group__name", "page_id", "permission__codename")
+            GroupPagePermission.objects.values_list(
+                "group__name", "page_id", "permission__codename"
+            )
         ),
         "collection_permissions": sorted(
             GroupCollectionPermission.objects.values_list(
@@ -30,6 +33,12 @@ def permission_state():
         ),
         "workflow_pages": sorted(WorkflowPage.objects.values_list("page_id", "workflow__name")),
     }
+
+
+def nothing_changed():
+    from regions.management.commands.sync_region_permissions import NOTHING_CHANGED
+
+    return gettext(NOTHING_CHANGED)
 
 
 def run_sync():
@@ -85,7 +94,7 @@ def test_renaming_a_region_renames_its_group_and_collection(site_tree, django_us
     english.save_revision().publish()
     group.refresh_from_db()
     assert group.name == "Coordination Bretagne Sud"
-    assert "nothing changed" in run_sync()
+    assert nothing_changed() in run_sync()
 
 
 def test_sync_repairs_what_was_lost_then_changes_nothing(site_tree):
@@ -98,10 +107,26 @@ def test_sync_repairs_what_was_lost_then_changes_nothing(site_tree):
     assert permission_state() != expected
 
     first = run_sync()
-    assert "Coordination Bretagne" in first and "nothing changed" not in first
+    assert "Coordination Bretagne" in first and nothing_changed() not in first
     repaired = permission_state()
     assert repaired == expected
 
     second = run_sync()
-    assert "nothing changed" in second
+    assert nothing_changed() in second
     assert permission_state() == repaired
+
+
+def test_demo_coordinators_one_per_region_without_password(site_tree, django_user_model):
+    from regions.demo import ensure_demo_coordinators
+
+    accounts = ensure_demo_coordinators()
+    assert [(name, group) for name, group, _ in accounts] == [
+        ("coord-bretagne", "Coordination Bretagne"),
+        ("coord-occitanie", "Coordination Occitanie"),
+    ]
+    for username, group, _ in accounts:
+        user = django_user_model.objects.get(username=username)
+        assert not user.has_usable_password()
+        assert user.groups.filter(name=group).exists()
+    assert all(not created for _, _, created in ensure_demo_coordinators())
+    assert django_user_model.objects.count() == 2

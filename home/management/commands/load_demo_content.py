@@ -43,6 +43,24 @@ class Command(BaseCommand):
             self.stdout.write("Demo content: already in place, nothing changed.")
         if not options["no_admin"]:
             self.ensure_admin()
+        self.ensure_coordinators()
+
+    def ensure_coordinators(self):
+        """One demo coordinator per region (regions/demo.py); no password is set."""
+        from regions.demo import ensure_demo_coordinators
+
+        accounts = ensure_demo_coordinators()
+        if not accounts:
+            return
+        self.stdout.write("Regional coordinators (no password yet):")
+        for username, group_name, created in accounts:
+            state = "created" if created else "already there"
+            self.stdout.write(f"  {username}  ({group_name}, {state})")
+        self.stdout.write(
+            "Give one a password with: echo 'A-long-passphrase' | python manage.py "
+            "add_coordinator USERNAME --region SLUG --email EMAIL --password-stdin "
+            "(or: python manage.py changepassword USERNAME)."
+        )
 
     def ensure_admin(self):
         User = get_user_model()

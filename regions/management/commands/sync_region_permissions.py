@@ -6,8 +6,12 @@ It is idempotent: a second run reports that nothing changed.
 """
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from regions.permissions import sync_all
+
+NOTHING_CHANGED = "Everything was already in place: nothing changed."
 
 
 class Command(BaseCommand):
@@ -18,6 +22,7 @@ class Command(BaseCommand):
         for change in changes:
             self.stdout.write(f"  {change}")
         if changes:
-            self.stdout.write(self.style.SUCCESS(f"{len(changes)} change(s) made."))
+            message = ngettext("%(count)d change made.", "%(count)d changes made.", len(changes))
+            self.stdout.write(self.style.SUCCESS(message % {"count": len(changes)}))
         else:
-            self.stdout.write("Everything was already in place: nothing changed.")
+            self.stdout.write(_(NOTHING_CHANGED))
