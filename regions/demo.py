@@ -20,7 +20,7 @@ def demo_coordinator_username(region):
 
 
 def ensure_demo_coordinators():
-    """(username, group name, created) for each region of the default locale."""
+    """(username, group name, created, has a password) for each region of the default locale."""
     User = get_user_model()
     sync_all()
     accounts = []
@@ -37,5 +37,5 @@ def ensure_demo_coordinators():
             user.save(update_fields=["password"])
         if not user.groups.filter(pk=group.pk).exists():
             user.groups.add(group)
-        accounts.append((username, group.name, created))
+        accounts.append((username, group.name, created, user.has_usable_password()))
     return accounts

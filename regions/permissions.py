@@ -183,7 +183,10 @@ def region_group_name(region):
 
 
 def find_region_group(copies):
-    """The group that holds page permissions on the region, else the one named after it."""
+    """The group that holds page permissions on the region, else an unclaimed group
+    named after it (never another region's group, should two regions share a name)."""
+    from regions.models import RegionPage
+
     group = (
         Group.objects.filter(
             page_permissions__page__in=copies, name__startswith=REGION_GROUP_PREFIX
@@ -192,18 +195,23 @@ def find_region_group(copies):
         .first()
     )
     if group is None:
-        group = Group.objects.filter(name=region_group_name(primary_copy(copies))[:150]).first()
+        other_regions = RegionPage.objects.exclude(translation_key=copies[0].translation_key)
+        group = (
+            Group.objects.filter(name=region_group_name(primary_copy(copies))[:150])
+            .exclude(page_permissions__page__in=other_regions)
+            .first()
+        )
     return group
 
 
 def find_region_collection(group, regions_root, name):
-    """The collection under "Régions" the group may add to, else the one with the name."""
+    """The collection under "Régions" the group may use, else an unclaimed one so named."""
     children = regions_root.get_children()
-    return (
-        children.filter(group_permissions__group=group).order_by("pk").first()
-        if group is not None
-        else None
-    ) or children.filter(name=name).first()
+    if group is not None:
+        collection = children.filter(group_permissions__group=group).order_by("pk").first()
+        if collection is not None:
+            return collection
+    return children.filter(name=name, group_permissions__isnull=True).order_by("pk").first()
 
 
 def national_news_indexes():
@@ -252,16 +260,6 @@ def sync_region(region):
     _grant_pages(group, national_news_indexes(), ("add",), changes)
     _grant_collection(group, collection, changes)
     return changes
-
-
-def region_groups():
-    """The coordination groups: those holding page permissions on a region page."""
-    from regions.models import RegionPage
-
-    return Group.objects.filter(
-        page_permissions__page__in=RegionPage.objects.all(),
-        name__startswith=REGION_GROUP_PREFIX,
-    ).distinct()
 
 
 def regions_of_user(user):

@@ -66,6 +66,7 @@ def test_coordinator_is_refused_everywhere_in_another_region(client, world):
         ("post", f"/admin/pages/{news_b.pk}/delete/", None),
         ("post", f"/admin/pages/{news_b.pk}/edit/", news_form("Piraté", news_b.slug)),
         ("get", f"/admin/pages/{region_b.pk}/add_subpage/", None),
+        ("get", f"/admin/pages/{news_b.pk}/usage/", None),
         ("get", reverse("wagtailimages:edit", args=[image.pk]), None),
         (
             "post",
@@ -139,6 +140,7 @@ def test_choosers_and_explorer_do_not_show_another_regions_drafts(client, world)
         "/admin/choose-page/search/?q=Brouillon",
         f"/admin/pages/{p['region_b'].pk}/",
         "/admin/pages/search/?q=Brouillon",
+        "/admin/pages/usage/news/newspage/",
     ]
     client.force_login(world.users["national"])
     for url in urls[:2]:

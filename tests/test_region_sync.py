@@ -120,13 +120,14 @@ def test_demo_coordinators_one_per_region_without_password(site_tree, django_use
     from regions.demo import ensure_demo_coordinators
 
     accounts = ensure_demo_coordinators()
-    assert [(name, group) for name, group, _ in accounts] == [
+    assert [(name, group) for name, group, _, _ in accounts] == [
         ("coord-bretagne", "Coordination Bretagne"),
         ("coord-occitanie", "Coordination Occitanie"),
     ]
-    for username, group, _ in accounts:
+    for username, group, _, has_password in accounts:
+        assert not has_password
         user = django_user_model.objects.get(username=username)
         assert not user.has_usable_password()
         assert user.groups.filter(name=group).exists()
-    assert all(not created for _, _, created in ensure_demo_coordinators())
+    assert all(not created for _, _, created, _ in ensure_demo_coordinators())
     assert django_user_model.objects.count() == 2

@@ -52,10 +52,11 @@ class Command(BaseCommand):
         accounts = ensure_demo_coordinators()
         if not accounts:
             return
-        self.stdout.write("Regional coordinators (no password yet):")
-        for username, group_name, created in accounts:
+        self.stdout.write("Regional coordinators (log in at /admin/):")
+        for username, group_name, created, has_password in accounts:
             state = "created" if created else "already there"
-            self.stdout.write(f"  {username}  ({group_name}, {state})")
+            password = "has a password" if has_password else "no password yet"
+            self.stdout.write(f"  {username}  ({group_name}, {state}, {password})")
         self.stdout.write(
             "Give one a password with: echo 'A-long-passphrase' | python manage.py "
             "add_coordinator USERNAME --region SLUG --email EMAIL --password-stdin "
