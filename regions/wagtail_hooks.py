@@ -4,7 +4,9 @@ from django.db.models import Q
 from wagtail import hooks
 from wagtail.models import GroupPagePermission
 
+from home.demo.builder import DEMO_HOOK
 from regions.admin_views import RegionDashboardPanel
+from regions.demo import ensure_demo_coordinators
 from regions.permissions import regions_of_user
 
 
@@ -37,3 +39,10 @@ def hide_other_sections_drafts(pages, request):
         else:
             visible |= Q(path__startswith=path)
     return pages.filter(visible)
+
+
+@hooks.register(DEMO_HOOK)
+def add_demo_coordinators(demo):
+    """``load_demo_content``: one coordinator per region, without a password."""
+    demo.coordinators = ensure_demo_coordinators()
+    demo.created.extend(username for username, _, created, _ in demo.coordinators if created)

@@ -43,13 +43,10 @@ class Command(BaseCommand):
             self.stdout.write("Demo content: already in place, nothing changed.")
         if not options["no_admin"]:
             self.ensure_admin()
-        self.ensure_coordinators()
+        self.print_coordinators(getattr(demo, "coordinators", []))
 
-    def ensure_coordinators(self):
-        """One demo coordinator per region (regions/demo.py); no password is set."""
-        from regions.demo import ensure_demo_coordinators
-
-        accounts = ensure_demo_coordinators()
+    def print_coordinators(self, accounts):
+        """The demo coordinators the regions app's demo step made (regions/wagtail_hooks.py)."""
         if not accounts:
             return
         self.stdout.write("Regional coordinators (log in at /admin/):")
