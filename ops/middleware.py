@@ -40,8 +40,8 @@ class SecurityHeadersMiddleware:
 
     Public pages get ``CONTENT_SECURITY_POLICY`` (no inline script or style, framing refused);
     the admin, whose editor needs inline scripts and frames its own previews, gets
-    ``CONTENT_SECURITY_POLICY_ADMIN``. A response that already carries a policy (Wagtail's
-    document view) keeps it. The other headers (nosniff, Referrer-Policy,
+    ``CONTENT_SECURITY_POLICY_ADMIN``. A public response that already carries a policy
+    (Wagtail's document view) keeps it. The other headers (nosniff, Referrer-Policy,
     X-Frame-Options) come from Django's SecurityMiddleware and XFrameOptionsMiddleware.
     """
 
@@ -53,10 +53,10 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if "Content-Security-Policy" not in response:
-            admin = request.path_info.startswith(settings.ADMIN_PATH_PREFIX)
-            response["Content-Security-Policy"] = (
-                self.admin_policy if admin else self.public_policy
-            )
+        if request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
+            # Also replaces the public policy of a page rendered for the admin's preview.
+            response["Content-Security-Policy"] = self.admin_policy
+        elif "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = self.public_policy
         response.setdefault("Permissions-Policy", self.permissions_policy)
         return response
