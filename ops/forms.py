@@ -2,6 +2,7 @@
 
 from pathlib import PurePath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
@@ -54,5 +55,16 @@ class DocumentForm(BaseDocumentForm):
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if uploaded and "file" in self.changed_data:
-            check_document_content(uploaded)
+            extension = PurePath(uploaded.name).suffix.lower().lstrip(".")
+            # A refused extension is reported by the model's clean(), naming it.
+            if extension in settings.WAGTAILDOCS_EXTENSIONS:
+                check_document_content(uploaded)
         return uploaded
+
+    def _post_clean(self):
+        # Once the file is refused, the model's extension check sees no file and would add a
+        # confusing second message ("extension “” is not allowed"): keep the first one only.
+        refused = list(self.errors.get("file", []))
+        super()._post_clean()
+        if refused:
+            self.errors["file"] = self.error_class(refused)
