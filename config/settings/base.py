@@ -314,6 +314,8 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Backups (ops.backup): Django's JSON fixtures with datetimes kept to the microsecond.
+SERIALIZATION_MODULES = {"exactjson": "ops.serializers"}
 
 # Security headers (ops.middleware.SecurityHeadersMiddleware and Django's SecurityMiddleware).
 # Public pages: scripts and styles from the site only, no inline code, framing refused.
