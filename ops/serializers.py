@@ -7,8 +7,10 @@ registered as ``exactjson`` in SERIALIZATION_MODULES, used by backup_site and re
 
 import datetime
 
-from django.core.serializers.json import Deserializer  # noqa: F401 (the format's reader)
-from django.core.serializers.json import DjangoJSONEncoder
+from django.core.serializers.json import (
+    Deserializer,  # noqa: F401 (the format's reader)
+    DjangoJSONEncoder,
+)
 from django.core.serializers.json import Serializer as JSONSerializer
 
 

@@ -18,8 +18,17 @@ from tests.builders import make_news
 
 def snapshot():
     pages = [
-        (p.pk, p.path, p.title, p.slug, p.live, p.has_unpublished_changes, p.latest_revision_id,
-         type(p).__name__, p.locale.language_code)
+        (
+            p.pk,
+            p.path,
+            p.title,
+            p.slug,
+            p.live,
+            p.has_unpublished_changes,
+            p.latest_revision_id,
+            type(p).__name__,
+            p.locale.language_code,
+        )
         for p in Page.objects.order_by("path").specific()
     ]
     revisions = [

@@ -172,7 +172,11 @@ def test_wait_for_db_gives_up_after_its_timeout():
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     result = subprocess.run(
         [sys.executable, "manage.py", "wait_for_db", "--timeout", "1", "--interval", "0.2"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 1
     assert "Database unreachable after 1s" in result.stderr

@@ -54,8 +54,12 @@ def server(tmp_path_factory):
 
     def manage(*args):
         return subprocess.Popen(
-            [sys.executable, *args], cwd=ROOT, env=env,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            [sys.executable, *args],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
 
     # Static files are collected while the database is migrated and filled.
@@ -68,9 +72,20 @@ def server(tmp_path_factory):
 
     log = open(tmp / "gunicorn.log", "w")  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.conf.py",
-         "--bind", f"127.0.0.1:{port}", "config.wsgi:application"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            "config/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "config.wsgi:application",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         deadline = time.monotonic() + 60
@@ -150,9 +165,10 @@ def test_https_behind_the_proxy_gets_hsts_and_secure_cookies(server):
     assert headers["strict-transport-security"] == "max-age=31536000; includeSubDomains"
     status, headers, _body = request(port, "/admin/login/", {"X-Forwarded-Proto": "https"})
     assert status == 200
-    assert "Secure" in headers["set-cookie"] and "HttpOnly" not in headers["set-cookie"].split(
-        "csrftoken"
-    )[0]
+    assert (
+        "Secure" in headers["set-cookie"]
+        and "HttpOnly" not in headers["set-cookie"].split("csrftoken")[0]
+    )
 
 
 def test_static_files_are_compressed_with_long_cache_headers(server):

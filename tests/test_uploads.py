@@ -65,7 +65,11 @@ def test_a_pdf_is_accepted(admin_client, settings):
         ("setup.exe", b"MZ\x90\x00binary", "« exe » n’est pas autorisée"),
         ("page.html", b"<html><script>alert(1)</script></html>", "« html » n’est pas autorisée"),
         ("logo.svg", SVG, "« svg » n’est pas autorisée"),
-        ("faux.pdf", b"<html><script>alert(1)</script></html>", "n’est pas un fichier « pdf » valide"),
+        (
+            "faux.pdf",
+            b"<html><script>alert(1)</script></html>",
+            "n’est pas un fichier « pdf » valide",
+        ),
         ("notes.txt", b"<!DOCTYPE html><script>alert(1)</script>", "balisage de page web"),
     ],
 )
