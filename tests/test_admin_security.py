@@ -71,3 +71,55 @@ def test_password_validators_refuse_weak_passwords(editor):
 
 def test_admin_base_url_is_set():
     assert settings.WAGTAILADMIN_BASE_URL.startswith("http")
+
+
+def test_rich_text_from_the_editor_keeps_only_allowed_elements():
+    """Draftail sends content state, not HTML: markup typed or pasted arrives as text."""
+    import json
+
+    from wagtail.admin.rich_text import DraftailRichTextArea
+
+    widget = DraftailRichTextArea(features=["bold", "italic", "link"])
+    contentstate = {
+        "blocks": [
+            {
+                "key": "a1",
+                "type": "unstyled",
+                "depth": 0,
+                "text": '<script>alert(1)</script><img src=x onerror="alert(2)">',
+                "inlineStyleRanges": [{"offset": 0, "length": 8, "style": "BOLD"}],
+                "entityRanges": [],
+            },
+            {
+                "key": "b2",
+                "type": "atomic",  # an embed or image block the field's features do not allow
+                "depth": 0,
+                "text": " ",
+                "inlineStyleRanges": [],
+                "entityRanges": [],
+            },
+        ],
+        "entityMap": {},
+    }
+    html = widget.value_from_datadict({"body": json.dumps(contentstate)}, {}, "body")
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_no_page_body_accepts_raw_html():
+    from wagtail import blocks
+    from wagtail.fields import StreamField
+    from wagtail.models import get_page_models
+
+    def walk(block):
+        yield block
+        for child in getattr(block, "child_blocks", {}).values():
+            yield from walk(child)
+        if hasattr(block, "child_block"):
+            yield from walk(block.child_block)
+
+    for model in get_page_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, StreamField):
+                for block in walk(field.stream_block):
+                    assert not isinstance(block, blocks.RawHTMLBlock), (model, field.name)
