@@ -130,3 +130,17 @@ def test_documents_are_served_as_downloads_with_a_strict_policy(admin_client, se
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Security-Policy"] == "default-src 'none'"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_local_media_serves_images_only_with_a_sandbox_policy(admin_client, settings):
+    add_image(admin_client, "photo.png", png(80, 60))
+    add_document(admin_client, "rapport.pdf", PDF)
+    image = get_image_model().objects.get()
+    document = get_document_model().objects.get()
+    response = admin_client.get(image.file.url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    # Documents only through Wagtail's view (privacy checks, download disposition).
+    assert admin_client.get(document.file.url).status_code == 404
+    assert admin_client.get("/media/original_images/../documents/rapport.pdf").status_code == 404
