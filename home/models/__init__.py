@@ -1,7 +1,8 @@
 """Page models of the site's frame: the home page and standard pages, and their base."""
 
 from .base import BasePage
+from .contact_page import ContactFormField, ContactPage
 from .home_page import HomePage
 from .standard_page import StandardPage
 
-__all__ = ["BasePage", "HomePage", "StandardPage"]
+__all__ = ["BasePage", "ContactFormField", "ContactPage", "HomePage", "StandardPage"]
