@@ -428,3 +428,27 @@ class PressKitItem(Orderable):
     @property
     def label(self):
         return self.title or self.document.title
+
+
+class ImportedEntry(models.Model):
+    """A news item brought over by ``import_feed``, keyed by its feed entry's id or link.
+
+    Running the import again finds the page through this key and updates it instead of
+    creating a copy.
+    """
+
+    key = models.CharField(_("entry id"), max_length=500, unique=True)
+    page = models.OneToOneField(
+        NewsPage, verbose_name=_("news item"), on_delete=models.CASCADE, related_name="import_record"
+    )
+    source = models.CharField(_("feed"), max_length=500)
+    checksum = models.CharField(_("checksum of the imported content"), max_length=64)
+    imported_at = models.DateTimeField(_("first imported"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last imported"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("imported feed entry")
+        verbose_name_plural = _("imported feed entries")
+
+    def __str__(self):
+        return self.key
