@@ -78,7 +78,9 @@ def organization(request, home=None):
         "name": _("ESS Movement"),
         "logo": request.build_absolute_uri(static("img/logo.svg")),
     }
-    data["url"] = home.get_full_url(request) if home is not None else request.build_absolute_uri("/")
+    data["url"] = (
+        home.get_full_url(request) if home is not None else request.build_absolute_uri("/")
+    )
     return data
 
 

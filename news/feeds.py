@@ -252,7 +252,11 @@ def feeds_for_page(page):
     # Calendars of the agenda.
     if isinstance(page, EventIndexPage | EventPage | HomePage):
         feeds.append(
-            {"title": _("Agenda (iCalendar)"), "type": CALENDAR_TYPE, "url": reverse("feeds:agenda_ics")}
+            {
+                "title": _("Agenda (iCalendar)"),
+                "type": CALENDAR_TYPE,
+                "url": reverse("feeds:agenda_ics"),
+            }
         )
     if isinstance(page, RegionPage):
         feeds.append(

@@ -78,9 +78,7 @@ class NewsFilterForm(ListingFilterForm):
         if "kind" in self.fields:
             self.fields["kind"].choices = [("", _("All kinds"))] + list(NewsKind.choices)
         if "year" in self.fields:
-            self.fields["year"].choices = _year_choices(
-                NewsPage.objects.published(locale), "date"
-            )
+            self.fields["year"].choices = _year_choices(NewsPage.objects.published(locale), "date")
 
 
 class PressFilterForm(ListingFilterForm):

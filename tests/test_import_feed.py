@@ -1,4 +1,7 @@
-"""import_feed: the archive of the old sites comes over from their RSS and Atom feeds."""
+"""import_feed: the archive of the old sites comes over from their RSS and Atom feeds.
+
+The command speaks the site's first language (French): its messages are asserted in French.
+"""
 
 import datetime
 from io import StringIO
@@ -30,9 +33,9 @@ def snapshot():
 def test_rss_import_creates_news_with_cleaned_rich_text_and_skips_the_bad_entry(site_tree, client):
     out, err = run(RSS, "--parent", str(site_tree.news_index.pk), "--kind", "relay")
 
-    assert "2 created, 0 updated, 0 unchanged, 1 skipped." in out
+    assert "2 créées, 0 mises à jour, 0 inchangées, 1 ignorées." in out
     # The entry without a title is named by its guid in the report.
-    assert "ancien-site-article-103" in err and "no title" in err
+    assert "ancien-site-article-103" in err and "pas de titre" in err
     roadmap = NewsPage.objects.get(title__startswith="Une Région, un Chantier")
     assert roadmap.live and roadmap.get_parent().pk == site_tree.news_index.pk
     assert roadmap.kind == "relay"
@@ -59,8 +62,8 @@ def test_rss_import_creates_news_with_cleaned_rich_text_and_skips_the_bad_entry(
 def test_atom_import_twice_updates_without_duplicates(site_tree, tmp_path):
     args = (ATOM, "--parent", str(site_tree.press_room.pk), "--kind", "press_release")
     out, err = run(*args)
-    assert "2 created, 0 updated, 0 unchanged, 1 skipped." in out
-    assert "urn:uuid:0b7a1f3e-1c2d-4e5f-8a9b-000000000003" in err and "date" in err
+    assert "2 créées, 0 mises à jour, 0 inchangées, 1 ignorées." in out
+    assert "urn:uuid:0b7a1f3e-1c2d-4e5f-8a9b-000000000003" in err and "pas de date valide" in err
     bank = NewsPage.objects.get(title="Une banque de projets pour les organisations de l'ESS")
     assert bank.kind == "press_release"
     assert bank.date == datetime.date(2016, 11, 30)
@@ -72,7 +75,7 @@ def test_atom_import_twice_updates_without_duplicates(site_tree, tmp_path):
     before = snapshot()
 
     out, _ = run(*args)
-    assert "0 created, 0 updated, 2 unchanged, 1 skipped." in out
+    assert "0 créées, 0 mises à jour, 2 inchangées, 1 ignorées." in out
     assert snapshot() == before
 
     # An edit on the old site is brought over to the same page.
@@ -80,8 +83,10 @@ def test_atom_import_twice_updates_without_duplicates(site_tree, tmp_path):
     edited_path.write_text(
         Path(ATOM).read_text().replace("Une banque de projets", "La banque de projets")
     )
-    out, _ = run(str(edited_path), "--parent", str(site_tree.press_room.pk), "--kind", "press_release")
-    assert "0 created, 1 updated, 1 unchanged, 1 skipped." in out
+    out, _ = run(
+        str(edited_path), "--parent", str(site_tree.press_room.pk), "--kind", "press_release"
+    )
+    assert "0 créées, 1 mises à jour, 1 inchangées, 1 ignorées." in out
     assert snapshot() == before
     bank.refresh_from_db()
     assert bank.title == "La banque de projets pour les organisations de l'ESS"
@@ -90,16 +95,16 @@ def test_atom_import_twice_updates_without_duplicates(site_tree, tmp_path):
 def test_dry_run_writes_nothing(site_tree):
     before = snapshot()
     out, _ = run(RSS, "--parent", str(site_tree.news_index.pk), "--kind", "article", "--dry-run")
-    assert "2 created" in out and "Dry run: nothing was written." in out
+    assert "2 créées" in out and "Essai à blanc : rien n’a été écrit." in out
     assert snapshot() == before
 
 
 @pytest.mark.parametrize(
     "args, message",
     [
-        ((MALFORMED, "--kind", "article"), "cannot be read"),
-        ((str(DATA / "missing.xml"), "--kind", "article"), "No feed file"),
-        ((RSS, "--kind", "opinion"), "Unknown kind"),
+        ((MALFORMED, "--kind", "article"), "est illisible"),
+        ((str(DATA / "missing.xml"), "--kind", "article"), "Aucun fichier de flux"),
+        ((RSS, "--kind", "opinion"), "Type inconnu"),
     ],
 )
 def test_bad_feed_or_kind_is_refused_with_nothing_written(site_tree, args, message):
@@ -114,7 +119,8 @@ def test_bad_feed_or_kind_is_refused_with_nothing_written(site_tree, args, messa
 def test_unknown_or_unfit_parent_is_refused(site_tree, parent):
     parent_id = str(site_tree.agenda.pk) if parent == "agenda" else parent
     before = snapshot()
-    with pytest.raises(CommandError, match="No page has the id|cannot hold news items"):
+    with pytest.raises(
+        CommandError, match="Aucune page n’a l’identifiant|ne peut pas recevoir d’actualités"
+    ):
         run(RSS, "--parent", parent_id, "--kind", "article")
     assert snapshot() == before
-

@@ -24,10 +24,12 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
@@ -102,7 +104,12 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help=_("Report what would be done, write nothing.")
         )
 
-    def handle(self, *args, source, parent, kind, dry_run, **options):
+    def handle(self, *args, **options):
+        # Messages in the site's first language, whatever the shell's locale.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.run(**options)
+
+    def run(self, *, source, parent, kind, dry_run, **options):
         parent_page = self.get_parent(parent)
         if kind not in NewsKind.values:
             raise CommandError(
@@ -132,7 +139,9 @@ class Command(BaseCommand):
                 transaction.set_rollback(True)
 
         summary = (
-            _("%(created)d created, %(updated)d updated, %(unchanged)d unchanged, %(skipped)d skipped.")
+            _(
+                "%(created)d created, %(updated)d updated, %(unchanged)d unchanged, %(skipped)d skipped."
+            )
             % counts
         )
         if dry_run:
