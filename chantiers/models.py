@@ -58,6 +58,13 @@ class Theme(models.Model):
     def short_label(self):
         return THEME_SHORT_LABELS[ThemeCode(self.code)]
 
+def themes_api_field():
+    """The themes of a page in the API, as their codes (Theme's key is ``code``, not ``id``)."""
+    from rest_framework.serializers import SlugRelatedField
+
+    return APIField("themes", serializer=SlugRelatedField(many=True, read_only=True, slug_field="code"))
+
+
 class ThemedPageMixin(models.Model):
     """Pages that are linked to one or more of the four themes."""
 
@@ -211,7 +218,7 @@ class RoadmapPage(ThemedPageMixin, BasePage):
     api_fields = [
         APIField("intro"),
         APIField("objectives"),
-        APIField("themes"),
+        themes_api_field(),
         APIField("milestones"),
         APIField("progress"),
     ]
