@@ -19,7 +19,7 @@ from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMix
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from chantiers.models import ThemedPageMixin, themes_api_field
+from chantiers.models import ThemedPageMixin
 from home.blocks import BodyBlock
 from home.models import BasePage
 
@@ -165,7 +165,7 @@ class NewsPage(ThemedPageMixin, BasePage):
         APIField("intro"),
         APIField("body"),
         APIField("image"),
-        themes_api_field(),
+        ThemedPageMixin.theme_api_field,
         APIField("tags"),
         APIField("source_name"),
         APIField("source_url"),
@@ -333,7 +333,7 @@ class EventPage(ThemedPageMixin, BasePage):
         APIField("registration_url"),
         APIField("intro"),
         APIField("body"),
-        themes_api_field(),
+        ThemedPageMixin.theme_api_field,
     ]
 
     parent_page_types = ["news.EventIndexPage", "regions.RegionPage"]
