@@ -128,6 +128,8 @@ def test_json_ld_of_each_page_type(client, pages):
         relay: ["NewsArticle", "BreadcrumbList"],
         event: ["Event", "BreadcrumbList"],
         site.news_index: ["BreadcrumbList"],
+        site.region_index: ["BreadcrumbList"],
+        site.chantier_index: ["BreadcrumbList"],
         site.region_a: ["BreadcrumbList"],
         site.chantiers["training"]: ["BreadcrumbList"],
         site.press_room: ["BreadcrumbList"],
