@@ -11,7 +11,7 @@ which is listed.
 from django.conf import settings
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 
 class TranslatedSitemap(Sitemap):
@@ -24,7 +24,6 @@ class TranslatedSitemap(Sitemap):
             Page.objects.live()
             .public()
             .filter(in_site, alias_of__isnull=True)
-            .select_related("locale")
             .order_by("path")
             .defer_streamfields()
             .specific()
@@ -32,6 +31,7 @@ class TranslatedSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         items = list(self.paginator.page(page).object_list)
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
         locations = {item.pk: item.get_full_url(self.request) for item in items}
         by_translation = {}
         for item in items:
@@ -47,11 +47,11 @@ class TranslatedSitemap(Sitemap):
             translations = by_translation[item.translation_key]
             if len(translations) > 1:
                 alternates = [
-                    {"lang_code": t.locale.language_code, "location": locations[t.pk]}
+                    {"lang_code": languages[t.locale_id], "location": locations[t.pk]}
                     for t in translations
                 ]
                 default = next(
-                    (t for t in translations if t.locale.language_code == settings.LANGUAGE_CODE),
+                    (t for t in translations if languages[t.locale_id] == settings.LANGUAGE_CODE),
                     None,
                 )
                 if default is not None:

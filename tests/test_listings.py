@@ -312,3 +312,32 @@ def test_agenda_pagination_keeps_past_and_filters(client, site_tree):
     assert 'href="?past=1&amp;region=bretagne&amp;page=2"' in response.content.decode()
     second = client.get(site_tree.agenda.url + "?past=1&region=bretagne&page=2")
     assert titles(second, "events_page") == ["Ancien atelier 10"]
+
+
+def test_listing_queries_do_not_grow_with_the_number_of_items(client, site_tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url):
+        client.get(url)  # Warm the per-site caches (site root paths, menus).
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    make_news(site_tree.news_index, "Relais 0", kind="relay", themes=["impact"])
+    make_news(site_tree.press_room, "Communiqué 0", kind="press_release", themes=["impact"])
+    make_event(site_tree.agenda, "Événement 0")
+    urls = [
+        site_tree.news_index.url,
+        site_tree.press_room.url,
+        site_tree.agenda.url,
+        "/fr/feeds/news/rss/",
+        "/fr/feeds/agenda.ics",
+    ]
+    few = {url: count(url) for url in urls}
+    for n in range(1, 6):
+        make_news(site_tree.news_index, f"Relais {n}", kind="relay", themes=["impact", "training"])
+        make_news(site_tree.press_room, f"Communiqué {n}", kind="press_release", themes=["impact"])
+        make_event(site_tree.agenda, f"Événement {n}", themes=["training"])
+    many = {url: count(url) for url in urls}
+    assert many == few
