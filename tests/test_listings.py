@@ -161,7 +161,7 @@ def test_national_chantier_news_block_filters_by_region(client, news):
 def test_next_milestone_on_region_and_national_chantier_pages(client, site_tree):
     for page in (site_tree.region_a, site_tree.chantiers["training"]):
         html = client.get(page.url).content.decode()
-        assert "Prochaine étape" in html
+        assert "Prochain jalon" in html
         assert "Rencontres nationales" in html
         assert 'datetime="2030-10-01"' in html
 
