@@ -14,7 +14,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from chantiers.models import ChantierPage, RoadmapPage, ThemeCode
+from chantiers.models import ChantierPage, RoadmapPage, ThemeCode, next_milestone
 from home.blocks import BodyBlock
 from home.models import BasePage
 
@@ -85,8 +85,11 @@ class RegionPage(BasePage):
         verbose_name_plural = _("regions")
 
     def get_context(self, request, *args, **kwargs):
+        from news.listings import news_listing
+
         context = super().get_context(request, *args, **kwargs)
         context.update(self.listings())
+        context.update(news_listing(request, self.locale, region=self, omit=("region",)))
         return context
 
     def permissions_for_user(self, user):
@@ -96,18 +99,23 @@ class RegionPage(BasePage):
         return RegionPagePermissionTester(user, self)
 
     def listings(self):
-        from news.models import EventPage, NewsPage
+        from news.models import EventPage
 
         roadmaps = list(
             RoadmapPage.objects.child_of(self).live().public().prefetch_related("milestones")
         )
-        next_milestones = [r.next_milestone for r in roadmaps if r.next_milestone]
+        # The region's own roadmaps first; without one, the national roadmaps of its theme.
+        milestone = next_milestone(roadmaps) or next_milestone(
+            RoadmapPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, depth=self.depth - 1, themes=self.theme)
+            .prefetch_related("milestones")
+        )
         return {
             "chantier_pages": ChantierPage.objects.child_of(self).live().public(),
-            "latest_news": NewsPage.objects.listing(locale=self.locale, region=self)[:6],
             "next_events": EventPage.objects.upcoming(locale=self.locale, region=self)[:4],
             "roadmaps": roadmaps,
-            "next_milestone": min(next_milestones, key=lambda m: m.date, default=None),
+            "next_milestone": milestone,
         }
 
 
