@@ -146,16 +146,29 @@ class ChantierPage(BasePage):
         return Theme(code=self.theme)
 
     def get_context(self, request, *args, **kwargs):
+        from news.listings import news_listing
+
         context = super().get_context(request, *args, **kwargs)
         if self.is_national:
             context.update(self.national_listings())
+            context.update(
+                news_listing(request, self.locale, theme=self.theme, omit=("theme",))
+            )
         return context
 
     def national_listings(self):
         """What the national page of a theme gathers from the whole site."""
-        from news.models import EventPage, NewsPage
+        from news.models import EventPage
         from regions.models import RegionPage
 
+        roadmaps = list(
+            RoadmapPage.objects.live()
+            .public()
+            .in_locale(self.locale)
+            .filter(themes=self.theme)
+            .prefetch_related("milestones")
+            .order_by("path")
+        )
         return {
             "regions": RegionPage.objects.live()
             .public()
@@ -168,15 +181,16 @@ class ChantierPage(BasePage):
             .in_locale(self.locale)
             .filter(theme=self.theme)
             .order_by("title"),
-            "latest_news": NewsPage.objects.listing(locale=self.locale, theme=self.theme)[:6],
             "next_events": EventPage.objects.upcoming(locale=self.locale, theme=self.theme)[:4],
-            "roadmaps": RoadmapPage.objects.live()
-            .public()
-            .in_locale(self.locale)
-            .filter(themes=self.theme)
-            .prefetch_related("milestones")
-            .order_by("path"),
+            "roadmaps": roadmaps,
+            "next_milestone": next_milestone(roadmaps),
         }
+
+def next_milestone(roadmaps):
+    """The soonest next milestone of several roadmaps, or None."""
+    milestones = [r.next_milestone for r in roadmaps]
+    return min((m for m in milestones if m), key=lambda m: m.date, default=None)
+
 
 class MilestoneStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")

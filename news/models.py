@@ -82,8 +82,10 @@ class NewsIndexPage(BasePage):
         verbose_name_plural = _("news indexes")
 
     def get_context(self, request, *args, **kwargs):
+        from news.listings import news_listing
+
         context = super().get_context(request, *args, **kwargs)
-        context["news_items"] = NewsPage.objects.listing(locale=self.locale)
+        context.update(news_listing(request, self.locale))
         return context
 
 
@@ -225,6 +227,13 @@ class EventPageQuerySet(PageListingQuerySet):
             .order_by("start", "pk")
         )
 
+    def for_calendar(self, locale=None, region=None, theme=None, since=None):
+        """Events of an iCalendar feed: those starting after ``since``, in order."""
+        qs = self._filtered(locale, region, theme)
+        if since is not None:
+            qs = qs.filter(start__gte=since)
+        return qs.order_by("start", "pk")
+
     def past(self, locale=None, region=None, theme=None, now=None):
         """Events that are over, most recent first."""
         now = now or timezone.now()
@@ -253,14 +262,13 @@ class EventIndexPage(BasePage):
         verbose_name_plural = _("agendas")
 
     def get_context(self, request, *args, **kwargs):
+        from news.listings import event_listing
+
         context = super().get_context(request, *args, **kwargs)
         show_past = request.GET.get("past") == "1"
         context["show_past"] = show_past
-        context["events"] = (
-            EventPage.objects.past(locale=self.locale)
-            if show_past
-            else EventPage.objects.upcoming(locale=self.locale)
-        )
+        context["past_hidden"] = [("past", "1")] if show_past else []
+        context.update(event_listing(request, self.locale, past=show_past))
         return context
 
 
@@ -397,10 +405,10 @@ class PressRoomPage(BasePage):
         verbose_name_plural = _("press rooms")
 
     def get_context(self, request, *args, **kwargs):
+        from news.listings import press_listing
+
         context = super().get_context(request, *args, **kwargs)
-        context["press_releases"] = NewsPage.objects.listing(
-            locale=self.locale, kind=NewsKind.PRESS_RELEASE
-        ).select_related("pdf")
+        context.update(press_listing(request, self.locale))
         context["press_contacts"] = PressContact.objects.filter(locale=self.locale)
         context["press_kit_items"] = self.press_kit.select_related("document")
         return context
@@ -425,3 +433,27 @@ class PressKitItem(TranslatableMixin, Orderable):
     @property
     def label(self):
         return self.title or self.document.title
+
+
+class ImportedEntry(models.Model):
+    """A news item brought over by ``import_feed``, keyed by its feed entry's id or link.
+
+    Running the import again finds the page through this key and updates it instead of
+    creating a copy.
+    """
+
+    key = models.CharField(_("entry id"), max_length=500, unique=True)
+    page = models.OneToOneField(
+        NewsPage, verbose_name=_("news item"), on_delete=models.CASCADE, related_name="import_record"
+    )
+    source = models.CharField(_("feed"), max_length=500)
+    checksum = models.CharField(_("checksum of the imported content"), max_length=64)
+    imported_at = models.DateTimeField(_("first imported"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last imported"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("imported feed entry")
+        verbose_name_plural = _("imported feed entries")
+
+    def __str__(self):
+        return self.key

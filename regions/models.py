@@ -15,7 +15,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from chantiers.models import ChantierPage, RoadmapPage, ThemeCode
+from chantiers.models import ChantierPage, RoadmapPage, ThemeCode, next_milestone
 from home.blocks import BodyBlock
 from home.models import BasePage
 
@@ -86,12 +86,21 @@ class RegionPage(BasePage):
         verbose_name_plural = _("regions")
 
     def get_context(self, request, *args, **kwargs):
+        from news.listings import news_listing
+
         context = super().get_context(request, *args, **kwargs)
         context.update(self.listings())
+        context.update(news_listing(request, self.locale, region=self, omit=("region",)))
         return context
 
+    def permissions_for_user(self, user):
+        """Coordinators publish their region's page but may not delete, move or unpublish it."""
+        from regions.permissions import RegionPagePermissionTester
+
+        return RegionPagePermissionTester(user, self)
+
     def listings(self):
-        from news.models import EventPage, NewsPage
+        from news.models import EventPage
 
         roadmaps = list(
             RoadmapPage.objects.child_of(self)
@@ -100,13 +109,19 @@ class RegionPage(BasePage):
             .translated()
             .prefetch_related("milestones")
         )
-        next_milestones = [r.next_milestone for r in roadmaps if r.next_milestone]
+        # The region's own roadmaps first; without one, the national roadmaps of its theme.
+        milestone = next_milestone(roadmaps) or next_milestone(
+            RoadmapPage.objects.live()
+            .public()
+            .in_locale(self.locale)
+            .filter(depth=self.depth - 1, themes=self.theme)
+            .prefetch_related("milestones")
+        )
         return {
             "chantier_pages": ChantierPage.objects.child_of(self).live().public().translated(),
-            "latest_news": NewsPage.objects.listing(locale=self.locale, region=self)[:6],
             "next_events": EventPage.objects.upcoming(locale=self.locale, region=self)[:4],
             "roadmaps": roadmaps,
-            "next_milestone": min(next_milestones, key=lambda m: m.date, default=None),
+            "next_milestone": milestone,
         }
 
 

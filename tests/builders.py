@@ -117,3 +117,26 @@ def build_site():
         about=about,
         roadmap=roadmap,
     )
+
+
+def translate(page, language_code="en", **fields):
+    """A published translation of ``page`` (missing parents become aliases, as in the admin)."""
+    locale = Locale.objects.get_or_create(language_code=language_code)[0]
+    translation = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+def schedule(parent, page, go_live_at, themes=()):
+    """Add ``page`` under ``parent`` as a draft whose publication is scheduled (an embargo)."""
+    page.live = False
+    page.go_live_at = go_live_at
+    parent.add_child(instance=page)
+    if themes:
+        page.themes.set(themes)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page

@@ -10,7 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from chantiers.models import ChantierIndexPage, ChantierPage, RoadmapPage
-from home.models import HomePage, StandardPage
+from home.models import ContactPage, HomePage, StandardPage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, PressRoomPage
 from regions.models import RegionIndexPage, RegionPage
 from tests.builders import build_site
@@ -28,6 +28,7 @@ ALLOWED_PARENTS = {
     EventIndexPage: {HomePage},
     EventPage: {EventIndexPage, RegionPage},
     PressRoomPage: {HomePage},
+    ContactPage: {HomePage},
 }
 PAGE_TYPES = list(ALLOWED_PARENTS)
 ALL_PARENTS = [Page, *PAGE_TYPES]

@@ -26,6 +26,50 @@ env = environ.Env(
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
     EXTRA_LANGUAGES=(list, []),
     CACHE_MIDDLEWARE_SECONDS=(int, 300),
+    # HTTPS and cookies (applied by production.py; on by default, off for a run without TLS).
+    SECURE_SSL_REDIRECT=(bool, True),
+    SECURE_HSTS_SECONDS=(int, 31_536_000),
+    SECURE_HSTS_INCLUDE_SUBDOMAINS=(bool, True),
+    SECURE_HSTS_PRELOAD=(bool, False),
+    SESSION_COOKIE_SECURE=(bool, True),
+    CSRF_COOKIE_SECURE=(bool, True),
+    # Trust X-Forwarded-Proto from the reverse proxy that terminates TLS.
+    SECURE_PROXY_SSL_HEADER=(bool, False),
+    # Number of trusted reverse proxies in front of the site (client IP for lockout and limits).
+    TRUSTED_PROXY_COUNT=(int, 0),
+    CSRF_TRUSTED_ORIGINS=(list, []),
+    # E-mail (contact form notifications, password resets).
+    EMAIL_HOST=(str, "localhost"),
+    EMAIL_PORT=(int, 25),
+    EMAIL_HOST_USER=(str, ""),
+    EMAIL_HOST_PASSWORD=(str, ""),
+    EMAIL_USE_TLS=(bool, False),
+    EMAIL_USE_SSL=(bool, False),
+    DEFAULT_FROM_EMAIL=(str, "site@localhost"),
+    SERVER_EMAIL=(str, "site@localhost"),
+    # Media on S3-compatible storage when a bucket is named; local disk otherwise.
+    AWS_STORAGE_BUCKET_NAME=(str, ""),
+    AWS_S3_ENDPOINT_URL=(str, ""),
+    AWS_S3_REGION_NAME=(str, ""),
+    AWS_S3_CUSTOM_DOMAIN=(str, ""),
+    AWS_ACCESS_KEY_ID=(str, ""),
+    AWS_SECRET_ACCESS_KEY=(str, ""),
+    # Serve local media through Django (small installs without a web server in front).
+    SERVE_MEDIA=(bool, True),
+    # Error reporting and logs.
+    SENTRY_DSN=(str, ""),
+    SENTRY_ENVIRONMENT=(str, "production"),
+    SENTRY_TRACES_SAMPLE_RATE=(float, 0.0),
+    LOG_LEVEL=(str, "INFO"),
+    # Admin login lockout.
+    AXES_FAILURE_LIMIT=(int, 5),
+    AXES_COOLOFF_MINUTES=(int, 30),
+    # Uploads (sizes in megabytes).
+    DOCUMENT_MAX_UPLOAD_MB=(int, 20),
+    IMAGE_MAX_UPLOAD_MB=(int, 10),
+    IMAGE_MAX_PIXELS=(int, 40_000_000),
+    # Contact form: posts allowed per client IP and hour.
+    CONTACT_FORM_RATE_LIMIT=(int, 5),
 )
 
 DEBUG = env("DEBUG")
@@ -42,6 +86,7 @@ INSTALLED_APPS = [
     # wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
+    "ops",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -72,10 +117,14 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # /healthz answers before host checks, HTTPS redirect and sessions.
+    "ops.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "ops.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -85,6 +134,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: refuses logins after repeated failures.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -118,6 +169,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "ops.auth.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# django-axes: lock a username from an IP address after repeated failed logins.
+AXES_FAILURE_LIMIT = env("AXES_FAILURE_LIMIT")
+AXES_COOLOFF_TIME = env("AXES_COOLOFF_MINUTES") / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "ops/lockout.html"
+AXES_USERNAME_FORM_FIELD = "username"
+# The client's address: X-Forwarded-For only when a trusted proxy sets it, else REMOTE_ADDR.
+AXES_IPWARE_PROXY_COUNT = env("TRUSTED_PROXY_COUNT") or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
 
 # Languages: French first, English second; more by configuration (EXTRA_LANGUAGES=ar,de)
 # and a translation catalogue in site/locale, without code changes.
@@ -160,6 +229,30 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+SERVE_MEDIA = env("SERVE_MEDIA")
+MEDIA_ORIGIN = ""  # where media is served from when it is not this site (for the CSP)
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "access_key": env("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env("AWS_SECRET_ACCESS_KEY") or None,
+            "file_overwrite": False,
+            "default_acl": None,
+            # Private bucket: the storage signs each URL.
+            "querystring_auth": not env("AWS_S3_CUSTOM_DOMAIN"),
+        },
+    }
+    SERVE_MEDIA = False
+    MEDIA_ORIGIN = (
+        f"https://{env('AWS_S3_CUSTOM_DOMAIN')}"
+        if env("AWS_S3_CUSTOM_DOMAIN")
+        else env("AWS_S3_ENDPOINT_URL") or "https://*.amazonaws.com"
+    )
 
 # Cache: Redis when REDIS_URL is set, local memory otherwise.
 if env("REDIS_URL"):
@@ -203,6 +296,16 @@ WAGTAIL_SITE_NAME = "Mouvement ESS"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "csv", "txt", "png", "jpg", "jpeg"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Uploads: no SVG or HTML anywhere (they run scripts when opened from the site's domain);
+# documents pass through ops.forms.DocumentForm (content matches extension) and are always
+# served by Wagtail's view (permissions, Content-Disposition, a CSP of its own).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "ops.forms.DocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env("DOCUMENT_MAX_UPLOAD_MB") * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env("IMAGE_MAX_UPLOAD_MB") * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env("IMAGE_MAX_PIXELS")
+CONTACT_FORM_RATE_LIMIT = env("CONTACT_FORM_RATE_LIMIT")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -211,6 +314,63 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Backups (ops.backup): Django's JSON fixtures with datetimes kept to the microsecond.
+SERIALIZATION_MODULES = {"exactjson": "ops.serializers"}
+
+# Security headers (ops.middleware.SecurityHeadersMiddleware and Django's SecurityMiddleware).
+# Public pages: scripts and styles from the site only, no inline code, framing refused.
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
+    "media-src": ["'self'", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": EMBED_FRAME_SOURCES,
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Wagtail's admin still relies on inline scripts and styles in places, shows embeds and
+# image previews from anywhere, and frames its own page previews.
+ADMIN_PATH_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "media-src": ["'self'", "https:"],
+    "frame-src": ["'self'", "https:"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), browsing-topics=(), camera=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), payment=(), usb=()"
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+
+EMAIL_HOST = env("EMAIL_HOST")
+EMAIL_PORT = env("EMAIL_PORT")
+EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env("EMAIL_USE_SSL")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
+SERVER_EMAIL = env("SERVER_EMAIL")
+CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 LOGGING = {
     "version": 1,

@@ -38,7 +38,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from chantiers.models import ChantierIndexPage, ChantierPage, Milestone, RoadmapPage
-from home.models import HomePage, StandardPage
+from home.models import ContactFormField, ContactPage, HomePage, StandardPage
 from news.models import (
     EventIndexPage,
     EventPage,
@@ -510,6 +510,30 @@ def build_standard_pages(demo):
         )
 
 
+def build_contact_page(demo):
+    """The contact page: a ContactPage with its form fields (an existing page is kept as is)."""
+    item = data.CONTACT_PAGE
+
+    def add_fields(page):
+        page.form_fields = [ContactFormField(**field) for field in item["fields"]]
+        page.save()
+
+    demo.contact_page, _ = get_or_create_child(
+        demo,
+        demo.home,
+        ContactPage,
+        item["slug"],
+        build=add_fields,
+        title=item["title"],
+        intro=item["intro"],
+        thank_you_text=item["thank_you_text"],
+        to_address=item["to_address"],
+        from_address=item["from_address"],
+        subject=item["subject"],
+    )
+    demo.standard_pages.setdefault(item["slug"], demo.contact_page)
+
+
 def finish_home(demo):
     """Publish the home page's first revision, with a body that links to other pages."""
     if not getattr(demo, "home_created", False):
@@ -538,6 +562,7 @@ STEPS = [
     build_news,
     build_events,
     build_standard_pages,
+    build_contact_page,
     finish_home,
 ]
 

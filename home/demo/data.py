@@ -1168,26 +1168,33 @@ STANDARD_PAGES = [
             ),
         ],
     },
-    {
-        "slug": "contact",
-        "title": "Contact",
-        "show_in_footer": True,
-        "intro": "Écrire à l'équipe nationale ou trouver le contact de votre région.",
-        "body": [
-            (
-                "paragraph",
-                "<p>Équipe nationale : contact@example.org. Chaque page de région donne les "
-                "coordonnées de ses référents.</p>",
-            ),
-            (
-                "cta",
-                {
-                    "title": "Contacter sa région",
-                    "text": "Les coordonnées des référents sont sur chaque page de région.",
-                    "page": "regions",
-                    "button_label": "Voir les régions",
-                },
-            ),
-        ],
-    },
 ]
+
+# --- Contact page (a form built with Wagtail's form builder) ---------------------------
+
+CONTACT_PAGE = {
+    "slug": "contact",
+    "title": "Contact",
+    "intro": (
+        "Écrire à l'équipe nationale. Pour une question sur une région, les coordonnées "
+        "de ses référents sont sur sa page."
+    ),
+    "thank_you_text": (
+        "<p>Merci, votre message est bien arrivé. L'équipe nationale vous répond "
+        "sous quelques jours.</p>"
+    ),
+    "to_address": "contact@example.org",
+    "from_address": "site@example.org",
+    "subject": "Message reçu par le formulaire de contact",
+    "fields": [
+        {"label": "Nom", "field_type": "singleline", "required": True},
+        {"label": "Adresse e-mail", "field_type": "email", "required": True},
+        {
+            "label": "Organisation",
+            "field_type": "singleline",
+            "required": False,
+            "help_text": "Coopérative, mutuelle, association, fondation, entreprise sociale…",
+        },
+        {"label": "Message", "field_type": "multiline", "required": True},
+    ],
+}

@@ -57,6 +57,7 @@ class HomePage(BasePage):
         "news.PressRoomPage",
         "chantiers.RoadmapPage",
         "home.StandardPage",
+        "home.ContactPage",
     ]
     max_count_per_parent = 1
 

@@ -46,13 +46,15 @@ def main_nav(context):
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
-    from home.models import StandardPage
+    from home.models import ContactPage, StandardPage
 
     home = _home_for_active_locale(context.get("request"))
     pages = []
+    contact_page = None
     if home is not None:
         pages = StandardPage.objects.child_of(home).live().public().filter(show_in_footer=True)
-    return {"pages": pages}
+        contact_page = ContactPage.objects.child_of(home).live().public().first()
+    return {"pages": pages, "contact_page": contact_page}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

@@ -43,6 +43,22 @@ class Command(BaseCommand):
             self.stdout.write("Demo content: already in place, nothing changed.")
         if not options["no_admin"]:
             self.ensure_admin()
+        self.print_coordinators(getattr(demo, "coordinators", []))
+
+    def print_coordinators(self, accounts):
+        """The demo coordinators the regions app's demo step made (regions/wagtail_hooks.py)."""
+        if not accounts:
+            return
+        self.stdout.write("Regional coordinators (log in at /admin/):")
+        for username, group_name, created, has_password in accounts:
+            state = "created" if created else "already there"
+            password = "has a password" if has_password else "no password yet"
+            self.stdout.write(f"  {username}  ({group_name}, {state}, {password})")
+        self.stdout.write(
+            "Give one a password with: echo 'A-long-passphrase' | python manage.py "
+            "add_coordinator USERNAME --region SLUG --email EMAIL --password-stdin "
+            "(or: python manage.py changepassword USERNAME)."
+        )
 
     def ensure_admin(self):
         User = get_user_model()

@@ -1,0 +1,62 @@
+"""Middleware of the production set-up: the health endpoint and the security headers."""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils.cache import add_never_cache_headers
+
+from ops import health
+
+HEALTH_PATHS = {"/healthz", "/healthz/"}
+
+
+class HealthCheckMiddleware:
+    """Answer ``/healthz`` first, before host validation, the HTTPS redirect and sessions.
+
+    A container's health check calls ``http://127.0.0.1:8000/healthz``: that host is not in
+    ``ALLOWED_HOSTS`` and the request is not HTTPS, and it must neither be redirected nor
+    create a session. The report holds no secret (states only).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info not in HEALTH_PATHS:
+            return self.get_response(request)
+        data, healthy = health.report()
+        response = JsonResponse(data, status=200 if healthy else 503)
+        add_never_cache_headers(response)
+        return response
+
+
+def _policy(directives):
+    return "; ".join(
+        " ".join([name, *sources]) if sources else name for name, sources in directives.items()
+    )
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and Permissions-Policy on every response.
+
+    Public pages get ``CONTENT_SECURITY_POLICY`` (no inline script or style, framing refused);
+    the admin, whose editor needs inline scripts and frames its own previews, gets
+    ``CONTENT_SECURITY_POLICY_ADMIN``. A public response that already carries a policy
+    (Wagtail's document view) keeps it. The other headers (nosniff, Referrer-Policy,
+    X-Frame-Options) come from Django's SecurityMiddleware and XFrameOptionsMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.public_policy = _policy(settings.CONTENT_SECURITY_POLICY)
+        self.admin_policy = _policy(settings.CONTENT_SECURITY_POLICY_ADMIN)
+        self.permissions_policy = settings.PERMISSIONS_POLICY
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
+            # Also replaces the public policy of a page rendered for the admin's preview.
+            response["Content-Security-Policy"] = self.admin_policy
+        elif "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = self.public_policy
+        response.setdefault("Permissions-Policy", self.permissions_policy)
+        return response

@@ -1,0 +1,383 @@
+"""Who may edit what: regional coordination groups, national groups, and their limits.
+
+Everything here is built from Wagtail's own permission objects (``Group``,
+``GroupPagePermission``, ``GroupCollectionPermission``, ``Collection``, ``Workflow``,
+``GroupApprovalTask``); this module only provisions them and keeps them in step:
+
+- each region has a group "Coordination <région>" that may add, edit, publish and lock
+  pages in the region's subtree (in every locale's copy of the region), add/edit/choose
+  images and documents in the region's collection (under "Régions"), reach the admin,
+  and add drafts to the national news, which a workflow sends to the national team;
+- "Équipe nationale" edits and publishes everything and approves submissions;
+- "Presse" publishes in the press room and the national news.
+
+Every ``sync_*`` function is idempotent: it returns the list of changes it made, empty
+when everything was already in place.
+
+A group's identity does not depend on its name: a region's group is the group holding
+page permissions on the region's pages, so renaming the region renames the group.
+Wagtail's page permissions cover a page and its whole subtree, the page itself included;
+``RegionPagePermissionTester`` removes what a coordinator must not do to the region page
+itself (delete, move, unpublish it).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models import Q
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    PagePermissionTester,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+REGION_GROUP_PREFIX = "Coordination"
+REGIONS_COLLECTION_NAME = "Régions"
+NATIONAL_GROUP_NAME = "Équipe nationale"
+PRESS_GROUP_NAME = "Presse"
+PRESS_COLLECTION_NAME = "Presse"
+NATIONAL_WORKFLOW_NAME = "Publication nationale"
+NATIONAL_TASK_NAME = "Validation par l'équipe nationale"
+
+REGION_PAGE_ACTIONS = ("add", "change", "publish", "lock")
+NATIONAL_PAGE_ACTIONS = ("add", "bulk_delete", "change", "lock", "publish", "unlock")
+MEDIA_ACTIONS = ("add", "change", "choose")
+MEDIA_MODELS = (("wagtailimages", "image"), ("wagtaildocs", "document"))
+
+NATIONAL_MODEL_PERMISSIONS = (
+    "wagtailadmin.access_admin",
+    "wagtail_localize.submit_translation",
+    "regions.add_organisation",
+    "regions.change_organisation",
+    "regions.delete_organisation",
+    "news.add_presscontact",
+    "news.change_presscontact",
+    "news.delete_presscontact",
+    "wagtailredirects.add_redirect",
+    "wagtailredirects.change_redirect",
+    "wagtailredirects.delete_redirect",
+)
+PRESS_MODEL_PERMISSIONS = (
+    "wagtailadmin.access_admin",
+    "news.add_presscontact",
+    "news.change_presscontact",
+    "news.delete_presscontact",
+)
+REGION_MODEL_PERMISSIONS = ("wagtailadmin.access_admin",)
+
+
+# Permission objects -------------------------------------------------------------------
+
+
+def _permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permissions(actions):
+    return list(
+        Permission.objects.filter(
+            content_type__app_label="wagtailcore",
+            codename__in=[f"{action}_page" for action in actions],
+        )
+    )
+
+
+def _media_permissions():
+    return list(
+        Permission.objects.filter(
+            Q(
+                content_type__app_label="wagtailimages",
+                codename__in=[f"{a}_image" for a in MEDIA_ACTIONS],
+            )
+            | Q(
+                content_type__app_label="wagtaildocs",
+                codename__in=[f"{a}_document" for a in MEDIA_ACTIONS],
+            )
+        )
+    )
+
+
+def _grant_model_permissions(group, dotted_names, changes):
+    wanted = {_permission(name) for name in dotted_names}
+    missing = wanted - set(group.permissions.all())
+    if missing:
+        group.permissions.add(*missing)
+        changes.extend(f"{group.name}: + {p.content_type.app_label}.{p.codename}" for p in missing)
+
+
+def _grant_pages(group, pages, actions, changes):
+    permissions = _page_permissions(actions)
+    existing = set(
+        GroupPagePermission.objects.filter(group=group, page__in=pages).values_list(
+            "page_id", "permission_id"
+        )
+    )
+    for page in pages:
+        for permission in permissions:
+            if (page.pk, permission.pk) not in existing:
+                GroupPagePermission.objects.create(group=group, page=page, permission=permission)
+                changes.append(f"{group.name}: + {permission.codename} on {page.url_path}")
+
+
+def _grant_collection(group, collection, changes):
+    existing = set(
+        GroupCollectionPermission.objects.filter(group=group, collection=collection).values_list(
+            "permission_id", flat=True
+        )
+    )
+    for permission in _media_permissions():
+        if permission.pk not in existing:
+            GroupCollectionPermission.objects.create(
+                group=group, collection=collection, permission=permission
+            )
+            changes.append(f"{group.name}: + {permission.codename} in {collection.name}")
+
+
+def _child_collection(parent, name, changes):
+    collection = parent.get_children().filter(name=name).first()
+    if collection is None:
+        collection = parent.add_child(name=name)
+        changes.append(f"collection {name} created")
+    return collection
+
+
+def _unique_group_name(name, fallback_suffix, group=None):
+    name = name[:150]
+    clash = Group.objects.filter(name=name)
+    if group is not None:
+        clash = clash.exclude(pk=group.pk)
+    if clash.exists():
+        name = f"{name[:140]} ({fallback_suffix})"[:150]
+    return name
+
+
+# Regions ------------------------------------------------------------------------------
+
+
+def region_copies(region):
+    """Every locale's copy of a region (its translations share a translation_key)."""
+    from regions.models import RegionPage
+
+    return list(
+        RegionPage.objects.filter(translation_key=region.translation_key)
+        .select_related("locale")
+        .order_by("pk")
+    )
+
+
+def primary_copy(copies):
+    """The copy that names the region: the default locale's, else the oldest."""
+    default_locale_id = Locale.get_default().pk if copies else None
+    return next((c for c in copies if c.locale_id == default_locale_id), copies[0])
+
+
+def region_group_name(region):
+    return f"{REGION_GROUP_PREFIX} {region.title}"
+
+
+def find_region_group(copies):
+    """The group that holds page permissions on the region, else an unclaimed group
+    named after it (never another region's group, should two regions share a name)."""
+    from regions.models import RegionPage
+
+    group = (
+        Group.objects.filter(
+            page_permissions__page__in=copies, name__startswith=REGION_GROUP_PREFIX
+        )
+        .order_by("pk")
+        .first()
+    )
+    if group is None:
+        other_regions = RegionPage.objects.exclude(translation_key=copies[0].translation_key)
+        group = (
+            Group.objects.filter(name=region_group_name(primary_copy(copies))[:150])
+            .exclude(page_permissions__page__in=other_regions)
+            .first()
+        )
+    return group
+
+
+def find_region_collection(group, regions_root, name):
+    """The collection under "Régions" the group may use, else an unclaimed one so named."""
+    children = regions_root.get_children()
+    if group is not None:
+        collection = children.filter(group_permissions__group=group).order_by("pk").first()
+        if collection is not None:
+            return collection
+    return children.filter(name=name, group_permissions__isnull=True).order_by("pk").first()
+
+
+def national_news_indexes():
+    from news.models import NewsIndexPage
+
+    return list(NewsIndexPage.objects.all())
+
+
+@transaction.atomic
+def sync_region(region):
+    """Provision (or repair, or rename) the group and collection of a region."""
+    changes = []
+    copies = region_copies(region)
+    if not copies:
+        return changes
+    primary = primary_copy(copies)
+    wanted_name = region_group_name(primary)
+
+    group = find_region_group(copies)
+    if group is None:
+        group = Group.objects.create(name=_unique_group_name(wanted_name, primary.slug))
+        changes.append(f"group {group.name} created")
+    else:
+        name = _unique_group_name(wanted_name, primary.slug, group)
+        if group.name != name:
+            changes.append(f"group {group.name} renamed {name}")
+            group.name = name
+            group.save(update_fields=["name"])
+
+    regions_root = _child_collection(
+        Collection.get_first_root_node(), REGIONS_COLLECTION_NAME, changes
+    )
+    collection = find_region_collection(group, regions_root, primary.title)
+    if collection is None:
+        collection = regions_root.add_child(name=primary.title)
+        changes.append(f"collection {collection.name} created")
+    elif collection.name != primary.title:
+        changes.append(f"collection {collection.name} renamed {primary.title}")
+        collection.name = primary.title
+        collection.save(update_fields=["name"])
+
+    _grant_model_permissions(group, REGION_MODEL_PERMISSIONS, changes)
+    _grant_pages(group, copies, REGION_PAGE_ACTIONS, changes)
+    # Proposals for national publication: drafts in the national news, never published
+    # by the coordinator (the workflow sends them to the national team).
+    _grant_pages(group, national_news_indexes(), ("add",), changes)
+    _grant_collection(group, collection, changes)
+    return changes
+
+
+def regions_of_user(user):
+    """The region pages (every locale's copy) the user coordinates, by group membership."""
+    from regions.models import RegionPage
+
+    if not user.is_authenticated:
+        return RegionPage.objects.none()
+    return (
+        RegionPage.objects.filter(
+            group_permissions__group__user=user,
+            group_permissions__group__name__startswith=REGION_GROUP_PREFIX,
+            group_permissions__permission__codename="change_page",
+        )
+        .select_related("locale")
+        .distinct()
+        .order_by("path")
+    )
+
+
+# National groups and the national workflow --------------------------------------------
+
+
+def _national_pages():
+    from news.models import NewsIndexPage, PressRoomPage
+
+    return list(NewsIndexPage.objects.all()), list(PressRoomPage.objects.all())
+
+
+@transaction.atomic
+def sync_national():
+    """Provision "Équipe nationale", "Presse" and the "Publication nationale" workflow."""
+    changes = []
+    national, created = Group.objects.get_or_create(name=NATIONAL_GROUP_NAME)
+    if created:
+        changes.append(f"group {national.name} created")
+    _grant_model_permissions(national, NATIONAL_MODEL_PERMISSIONS, changes)
+    _grant_pages(national, [Page.get_first_root_node()], NATIONAL_PAGE_ACTIONS, changes)
+    _grant_collection(national, Collection.get_first_root_node(), changes)
+
+    news_indexes, press_rooms = _national_pages()
+    press, created = Group.objects.get_or_create(name=PRESS_GROUP_NAME)
+    if created:
+        changes.append(f"group {press.name} created")
+    _grant_model_permissions(press, PRESS_MODEL_PERMISSIONS, changes)
+    _grant_pages(press, news_indexes + press_rooms, REGION_PAGE_ACTIONS, changes)
+    press_collection = _child_collection(
+        Collection.get_first_root_node(), PRESS_COLLECTION_NAME, changes
+    )
+    _grant_collection(press, press_collection, changes)
+
+    workflow, created = Workflow.objects.get_or_create(
+        name=NATIONAL_WORKFLOW_NAME, defaults={"active": True}
+    )
+    if created:
+        changes.append(f"workflow {workflow.name} created")
+    task = GroupApprovalTask.objects.filter(name=NATIONAL_TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=NATIONAL_TASK_NAME)
+        changes.append(f"task {task.name} created")
+    if not task.groups.filter(pk=national.pk).exists():
+        task.groups.add(national)
+        changes.append(f"task {task.name}: + {national.name}")
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        changes.append(f"workflow {workflow.name}: + {task.name}")
+    for page in news_indexes:
+        _, created = WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+        if created:
+            changes.append(f"workflow {workflow.name} on {page.url_path}")
+    return changes
+
+
+def sync_all():
+    """Repair every group, collection and workflow; the changes made (empty if none)."""
+    from regions.models import RegionPage
+
+    changes = sync_national()
+    seen = set()
+    for region in RegionPage.objects.order_by("pk"):
+        if region.translation_key not in seen:
+            seen.add(region.translation_key)
+            changes += sync_region(region)
+    return changes
+
+
+# What a coordinator may not do to the region page itself -------------------------------
+
+
+class RegionPagePermissionTester(PagePermissionTester):
+    """Deleting, moving or unpublishing a region takes permissions granted above it.
+
+    Wagtail's page permissions apply to a page and everything below it. A coordination
+    group holds its permissions on the region page, so that it can publish the region's
+    home and its content; deleting, moving or unpublishing the region page itself is
+    kept for those whose permissions come from an ancestor (the national team).
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if user.is_active and not user.is_superuser:
+            self.inherited_permissions = {
+                perm.permission.codename.rsplit("_", maxsplit=1)[0]
+                for perm in self.permission_policy.get_cached_permissions_for_user(user)
+                if page.path.startswith(perm.page.path) and page.path != perm.page.path
+            }
+
+    def _inherited_only(self, check, *args, **kwargs):
+        if not self.user.is_active or self.user.is_superuser:
+            return check(*args, **kwargs)
+        permissions, self.permissions = self.permissions, self.inherited_permissions
+        try:
+            return check(*args, **kwargs)
+        finally:
+            self.permissions = permissions
+
+    def can_delete(self, ignore_bulk=False):
+        return self._inherited_only(super().can_delete, ignore_bulk=ignore_bulk)
+
+    def can_unpublish(self):
+        return self._inherited_only(super().can_unpublish)

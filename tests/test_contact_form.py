@@ -1,0 +1,202 @@
+"""The contact form: good, spammy and malformed input."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from home.models import ContactFormField, ContactPage, HomePage, StandardPage
+from tests.builders import add_child
+
+GOOD = {
+    "nom": "Awa Diop",
+    "adresse_e_mail": "awa@example.org",
+    "message": "Notre coopérative souhaite rejoindre le chantier formation.",
+}
+
+
+@pytest.fixture
+def contact(site_tree):
+    page = ContactPage(
+        title="Contact",
+        slug="contact",
+        intro="Écrivez à l'équipe nationale.",
+        to_address="contact@ess.example.org",
+        from_address="site@ess.example.org",
+        subject="Message du site",
+    )
+    page.form_fields = [
+        ContactFormField(label="Nom", field_type="singleline", required=True),
+        ContactFormField(label="Adresse e-mail", field_type="email", required=True),
+        ContactFormField(label="Message", field_type="multiline", required=True),
+    ]
+    return add_child(site_tree.home, page)
+
+
+def post(client, page, data, ip="198.51.100.20"):
+    return client.post(page.url, data, REMOTE_ADDR=ip)
+
+
+def test_contact_page_renders_a_labelled_form_with_csrf_and_a_hidden_honeypot(client, contact):
+    response = client.get(contact.url)
+    assert response.status_code == 200
+    html = response.text
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert '<label for="id_nom">Nom' in html
+    assert '<div class="form-honeypot" aria-hidden="true">' in html
+    assert 'name="website-url"' in html
+    assert "style=" not in html
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_good_input_is_stored_and_e_mailed(client, contact):
+    response = post(client, contact, GOOD)
+    assert response.status_code == 200
+    assert "Merci" in response.text
+    submission = FormSubmission.objects.get(page=contact)
+    assert submission.get_data()["nom"] == "Awa Diop"
+    assert "website-url" not in submission.form_data
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["contact@ess.example.org"]
+    assert message.subject == "Message du site"
+    assert "Awa Diop" in message.body and "chantier formation" in message.body
+
+
+def test_submissions_are_kept_in_the_admin(client, contact):
+    post(client, contact, GOOD)
+    admin = get_user_model().objects.create_superuser("national", "n@example.org", "pw-Ess-2010!x")
+    client.force_login(admin)
+    response = client.get(reverse("wagtailforms:list_submissions", args=[contact.pk]))
+    assert response.status_code == 200
+    assert "Awa Diop" in response.text
+
+
+def test_honeypot_filled_is_dropped_silently(client, contact):
+    response = post(client, contact, {**GOOD, "website-url": "http://spam.example"})
+    assert response.status_code == 200
+    assert "Merci" in response.text
+    assert not FormSubmission.objects.exists()
+    assert mail.outbox == []
+
+
+def test_too_many_posts_from_one_address_are_refused(client, contact, settings):
+    settings.CONTACT_FORM_RATE_LIMIT = 3
+    for _n in range(3):
+        assert post(client, contact, GOOD).status_code == 200
+    refused = post(client, contact, GOOD)
+    assert refused.status_code == 429
+    assert "Trop de messages" in refused.text
+    assert FormSubmission.objects.count() == 3
+    assert len(mail.outbox) == 3
+    assert post(client, contact, GOOD, ip="198.51.100.99").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({**GOOD, "nom": ""}, "nom", "Champ requis."),
+        (
+            {**GOOD, "adresse_e_mail": "pas-une-adresse"},
+            "adresse_e_mail",
+            "Saisissez une adresse e-mail valide.",
+        ),
+        ({k: v for k, v in GOOD.items() if k != "message"}, "message", "Champ requis."),
+    ],
+)
+def test_malformed_input_is_refused_with_its_message(client, contact, data, field, message):
+    response = post(client, contact, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors[field] == [message]
+    assert message in response.text.replace("&#x27;", "'")
+    assert not FormSubmission.objects.exists()
+    assert mail.outbox == []
+
+
+def test_posting_without_the_csrf_token_is_refused(contact):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(contact.url, GOOD)
+    assert response.status_code == 403
+    assert not FormSubmission.objects.exists()
+
+
+class TestContactPagePlacement(WagtailPageTestCase):
+    def test_only_under_the_home_page(self):
+        self.assertAllowedParentPageTypes(ContactPage, {HomePage})
+        self.assertCanNotCreateAt(StandardPage, ContactPage)
+
+
+def test_the_footer_links_to_the_contact_page(client, contact, site_tree):
+    response = client.get(site_tree.home.url)
+    assert f'<a href="{contact.url}">Contact</a>' in response.text
+
+
+class TestContactPageInTheAdmin(WagtailPageTestCase):
+    def setUp(self):
+        from tests.builders import build_site
+
+        self.tree = build_site()
+        self.login()
+
+    def test_an_editor_creates_the_contact_page_and_opens_its_editor(self):
+        self.assertCanCreate(
+            self.tree.home,
+            ContactPage,
+            nested_form_data(
+                {
+                    "title": "Nous écrire",
+                    "slug": "nous-ecrire",
+                    "intro": "Une question ?",
+                    "thank_you_text": rich_text("<p>Merci !</p>"),
+                    "to_address": "contact@ess.example.org",
+                    "from_address": "",
+                    "subject": "Contact",
+                    "comments": inline_formset([]),
+                    "form_fields": inline_formset(
+                        [
+                            {
+                                "label": "Nom",
+                                "field_type": "singleline",
+                                "required": "on",
+                                "choices": "",
+                                "default_value": "",
+                                "help_text": "",
+                            },
+                        ]
+                    ),
+                }
+            ),
+        )
+        page = ContactPage.objects.get(slug="nous-ecrire")
+        self.assertEqual([f.label for f in page.form_fields.all()], ["Nom"])
+        edit = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        self.assertEqual(edit.status_code, 200)
+        self.assertContains(edit, "Nom")
+
+
+def test_the_demo_loader_makes_the_contact_page_with_its_form(db, settings, tmp_path):
+    from home.demo.builder import build
+
+    demo = build()
+    contact = ContactPage.objects.get(slug="contact")
+    assert demo.contact_page.pk == contact.pk
+    assert contact.live and contact.get_parent().specific_class is HomePage
+    assert [f.clean_name for f in contact.form_fields.all()] == [
+        "nom",
+        "adresse_e_mail",
+        "organisation",
+        "message",
+    ]
+    assert not StandardPage.objects.filter(slug="contact").exists()
+    again = build()
+    assert again.created == []
+    assert ContactPage.objects.count() == 1
+    client = Client()
+    response = client.post(contact.url, GOOD, REMOTE_ADDR="198.51.100.5")
+    assert response.status_code == 200
+    assert FormSubmission.objects.filter(page=contact).count() == 1
+    assert mail.outbox[0].to == ["contact@example.org"]
