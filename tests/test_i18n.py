@@ -342,6 +342,18 @@ def test_listings_answer_in_the_requested_language_only(client, bilingual):
     assert [p.title for p in EventPage.objects.upcoming(locale=english)] == ["National congress"]
 
 
+def test_feeds_and_calendars_answer_in_the_requested_language_only(client, bilingual):
+    en_rss = client.get("/en/feeds/news/rss/").content.decode()
+    fr_rss = client.get("/fr/feeds/news/rss/").content.decode()
+    assert "Workshop on cooperation" in en_rss
+    assert "Réunion non traduite" not in en_rss and "Atelier sur la coopération" not in en_rss
+    assert "Réunion non traduite" in fr_rss and "Workshop on cooperation" not in fr_rss
+
+    en_ics = client.get("/en/feeds/agenda.ics").content.decode()
+    assert "National congress" in en_ics
+    assert "non traduite" not in en_ics and "Congrès national" not in en_ics
+
+
 def test_search_answers_in_the_requested_language_only(client, bilingual):
     response = client.get("/en/search/", {"q": "Workshop"})
     assert "Workshop on cooperation" in response.content.decode()

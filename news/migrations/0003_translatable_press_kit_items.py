@@ -21,7 +21,7 @@ def fill_locale_and_key(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("news", "0001_initial"),
+        ("news", "0002_imported_feed_entries"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
