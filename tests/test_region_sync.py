@@ -75,7 +75,7 @@ def test_creating_a_region_provisions_its_group_and_collection(site_tree):
 def test_renaming_a_region_renames_its_group_and_collection(site_tree, django_user_model):
     coordinator = django_user_model.objects.create_user("anne")
     coordinator.groups.add(Group.objects.get(name="Coordination Bretagne"))
-    english = translate(site_tree.region_a, Locale.objects.create(language_code="en"))
+    english = translate(site_tree.region_a, Locale.objects.get_or_create(language_code="en")[0])
     group = Group.objects.get(name="Coordination Bretagne")
     assert GroupPagePermission.objects.filter(group=group, page=english).count() == 4
 
