@@ -104,6 +104,5 @@ def results_context(params, locale, query_dict):
         "result_count": page_obj.paginator.count,
         "sort": params["sort"],
         "sorts": list(SORTS.items()),
-        "is_first_page": first_page,
     }
 

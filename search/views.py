@@ -27,7 +27,7 @@ def search(request):
             context["unavailable"] = UNAVAILABLE_MESSAGE
             status = 503
         else:
-            if context["is_first_page"]:
+            if request.GET.get("page", "1") in ("", "1"):
                 query.record_hit(params["q"])
     if params["q"] and not context.get("hits") and not context.get("promotions"):
         context["suggestions"] = suggested_pages(locale)
