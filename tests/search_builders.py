@@ -5,6 +5,7 @@ counterparts, written the way people write them (accents, elisions, hyphens, plu
 import search_corpus``) and name it as an argument.
 """
 
+import contextlib
 import datetime
 from types import SimpleNamespace
 
@@ -228,14 +229,11 @@ def build_english(site):
     return en
 
 
-@pytest.fixture(scope="module")
-def search_corpus(django_db_setup, django_db_blocker):
-    """The site and its French and English pages, built once for a test module.
-
-    The pages are created in a transaction that stays open for the module and is
-    rolled back at its end; each test (with the ``db`` fixture) runs in a savepoint
-    inside it, so what a test adds is undone and the corpus is not rebuilt per test.
-    """
+@contextlib.contextmanager
+def corpus_transaction(django_db_blocker):
+    """Build the corpus in a transaction that stays open until the block ends, then is
+    rolled back; each test (with the ``db`` fixture) runs in a savepoint inside it, so
+    what a test adds is undone and the corpus is not rebuilt for every test."""
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
@@ -246,6 +244,12 @@ def search_corpus(django_db_setup, django_db_blocker):
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
 
+
+@pytest.fixture(scope="module")
+def search_corpus(django_db_setup, django_db_blocker):
+    """The site and its French and English pages, built once for a test module."""
+    with corpus_transaction(django_db_blocker) as corpus:
+        yield corpus
 
 def search_url(language, **params):
     """The search page of ``language`` with ``params`` as its query string."""
