@@ -38,7 +38,12 @@ def clean_query(raw):
         " " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") else c
         for c in raw[: MAX_QUERY_LENGTH * 4]
     )
-    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY_LENGTH:
+        # Cut at a space rather than in the middle of a word, when there is one.
+        cut = text[: MAX_QUERY_LENGTH + 1]
+        text = cut.rsplit(" ", 1)[0] if " " in cut else cut[:MAX_QUERY_LENGTH]
+    return text.strip()
 
 
 def words(text):

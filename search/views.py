@@ -18,7 +18,14 @@ def search(request):
     form = SearchForm(request.GET)
     params = form.values()
     locale = active_locale()
-    context = {"form": form, "search_query": params["q"], "params": params}
+    context = {
+        "form": form,
+        "search_query": params["q"],
+        "params": params,
+        "result_count": 0,
+        "hits": [],
+        "promotions": [],
+    }
     status = 200
     if params["q"] and locale is not None:
         try:
