@@ -57,7 +57,19 @@ such no nor not only own same so than too very s t can will just don should now
 
 # Letters that Unicode decomposition does not fold ("cœur" is typed "coeur").
 _LIGATURES = str.maketrans(
-    {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d"}
+    {
+        "œ": "oe",
+        "Œ": "oe",
+        "æ": "ae",
+        "Æ": "ae",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+    }
 )
 
 # A word: letters and digits. Apostrophes, hyphens and everything else separate words.
@@ -93,7 +105,7 @@ def _stemmer(language):
 
 
 def base_language(language_code):
-    """"fr-ca" and "fr_CA" give "fr"; None gives the site's default language."""
+    """ "fr-ca" and "fr_CA" give "fr"; None gives the site's default language."""
     code = (language_code or settings.LANGUAGE_CODE).lower().replace("_", "-")
     return code.split("-")[0]
 

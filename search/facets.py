@@ -111,7 +111,17 @@ def describe(ids, regions):
         "regionpage__theme",
     )
     infos = {}
-    for pk, path, content_type, published, kind, news_date, start, chantier_theme, region_theme in rows:
+    for (
+        pk,
+        path,
+        content_type,
+        published,
+        kind,
+        news_date,
+        start,
+        chantier_theme,
+        region_theme,
+    ) in rows:
         if content_type == news_type:
             page_type = "press_release" if kind == NewsKind.PRESS_RELEASE else "news"
             date = news_date
@@ -159,7 +169,8 @@ class Selection:
         if sort == "date":
             # Newest first; undated last; ties keep their rank.
             results = sorted(
-                results, key=lambda info: (info.date is None, -(info.date or datetime.date.min).toordinal())
+                results,
+                key=lambda info: (info.date is None, -(info.date or datetime.date.min).toordinal()),
             )
         return results
 

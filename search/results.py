@@ -56,8 +56,16 @@ def suggested_pages(locale):
     if locale is None:
         return {"sections": [], "chantiers": []}
     return {
-        "sections": Page.objects.live().public().in_menu().filter(locale=locale, depth=3).order_by("path"),
-        "chantiers": ChantierPage.objects.live().public().national().filter(locale=locale).order_by("path"),
+        "sections": Page.objects.live()
+        .public()
+        .in_menu()
+        .filter(locale=locale, depth=3)
+        .order_by("path"),
+        "chantiers": ChantierPage.objects.live()
+        .public()
+        .national()
+        .filter(locale=locale)
+        .order_by("path"),
     }
 
 
@@ -105,4 +113,3 @@ def results_context(params, locale, query_dict):
         "sort": params["sort"],
         "sorts": list(SORTS.items()),
     }
-

@@ -51,7 +51,9 @@ def suggestions(request):
     try:
         pages = query.suggestions(text, locale) if locale else []
     except SearchUnavailable:
-        return JsonResponse({"query": text, "results": [], "error": str(UNAVAILABLE_MESSAGE)}, status=503)
+        return JsonResponse(
+            {"query": text, "results": [], "error": str(UNAVAILABLE_MESSAGE)}, status=503
+        )
     return JsonResponse(
         {
             "query": text,

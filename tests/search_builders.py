@@ -251,6 +251,7 @@ def search_corpus(django_db_setup, django_db_blocker):
     with corpus_transaction(django_db_blocker) as corpus:
         yield corpus
 
+
 def search_url(language, **params):
     """The search page of ``language`` with ``params`` as its query string."""
     from urllib.parse import urlencode

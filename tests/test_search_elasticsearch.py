@@ -19,10 +19,9 @@ from search.backends.elasticsearch import (
     Elasticsearch8SearchBackend,
 )
 from search.query import build_query
-from tests.search_builders import (  # noqa: F401
+from tests.search_builders import (
     corpus_transaction,
     result_titles,
-    search_corpus,
     search_url,
 )
 from tests.test_search_relevance import ENGLISH_CASES, FRENCH_CASES
@@ -50,7 +49,13 @@ class TestIndexSettings:
     def test_french_analyser_splits_elisions_folds_accents_and_stems(self):
         analyzers = offline_backend().settings["settings"]["analysis"]["analyzer"]
         french = analyzers["french_folded"]["filter"]
-        assert french == ["french_elision", "lowercase", "french_stop", "asciifolding", "french_stemmer"]
+        assert french == [
+            "french_elision",
+            "lowercase",
+            "french_stop",
+            "asciifolding",
+            "french_stemmer",
+        ]
         filters = offline_backend().settings["settings"]["analysis"]["filter"]
         assert {"l", "d", "qu", "jusqu"} <= set(filters["french_elision"]["articles"])
         assert filters["french_stemmer"] == {"type": "stemmer", "language": "french"}
@@ -79,7 +84,10 @@ class TestIndexSettings:
         assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends.database"
         with override_settings(
             WAGTAILSEARCH_BACKENDS={
-                "default": {"BACKEND": "search.backends.elasticsearch", "URLS": ["http://127.0.0.1:9"]}
+                "default": {
+                    "BACKEND": "search.backends.elasticsearch",
+                    "URLS": ["http://127.0.0.1:9"],
+                }
             }
         ):
             assert isinstance(get_search_backend(), Elasticsearch8SearchBackend)
@@ -107,7 +115,10 @@ class TestMapping:
 class TestDocuments:
     def test_a_french_page_fills_only_the_french_fields_title_boosted(self, search_corpus):
         doc = Elasticsearch8Mapping(NewsPage).get_document(search_corpus.fr.cooperatives)
-        assert doc["_all_text_boost_2_0_fr"] == "Les coopératives bretonnes mesurent leur impact social"
+        assert (
+            doc["_all_text_boost_2_0_fr"]
+            == "Les coopératives bretonnes mesurent leur impact social"
+        )
         assert "Douze structures publient" in doc["_all_text_fr"]
         assert "Les coopératives bretonnes" in doc["_all_text_fr"]
         assert not any(key.endswith("_en") for key in doc)
@@ -156,14 +167,16 @@ class TestCompiledQueries:
         assert {"_all_text_fr": "économie sociale"} in phrases
 
     def test_operators_and_markup_never_reach_elasticsearch(self, search_corpus):
-        query = self.compile('title:x AND (*) OR <b>prêt</b> -- ;', search_corpus.site.locale)
+        query = self.compile("title:x AND (*) OR <b>prêt</b> -- ;", search_corpus.site.locale)
         assert query["bool"]["must"]["multi_match"]["query"] == "title x AND OR b prêt b"
 
     def test_autocomplete_matches_title_prefixes(self, search_corpus):
         queryset = Page.objects.live().filter(locale=search_corpus.site.locale)
         results = offline_backend().autocomplete("écon", queryset, operator="and")
         query = results.query_compiler.get_query()
-        assert query["bool"]["must"] == {"match": {"_edgengrams": {"query": "écon", "operator": "and"}}}
+        assert query["bool"]["must"] == {
+            "match": {"_edgengrams": {"query": "écon", "operator": "and"}}
+        }
 
 
 # Integration tests: a real server, only when ELASTICSEARCH_URL is set.
@@ -219,10 +232,16 @@ def test_elasticsearch_analysers_as_the_server_applies_them(es_corpus):
     backend, index, _corpus = es_corpus
 
     def analyse(analyzer, text):
-        tokens = backend.es.indices.analyze(index=index.name, analyzer=analyzer, text=text)["tokens"]
+        tokens = backend.es.indices.analyze(index=index.name, analyzer=analyzer, text=text)[
+            "tokens"
+        ]
         return [token["token"] for token in tokens]
 
     assert analyse("french_folded", "l'Économie") == analyse("french_folded", "economie")
     assert analyse("french_folded", "coopératives") == analyse("french_folded", "cooperative")
-    assert analyse("french_folded", "co-construction") == analyse("french_folded", "co construction")
-    assert analyse("english_folded", "people's meetings") == analyse("english_folded", "people meeting")
+    assert analyse("french_folded", "co-construction") == analyse(
+        "french_folded", "co construction"
+    )
+    assert analyse("english_folded", "people's meetings") == analyse(
+        "english_folded", "people meeting"
+    )

@@ -52,7 +52,11 @@ def test_pages_save_and_publish_while_search_is_down_and_update_index_catches_up
     data["title"] = "Permanence pendant la panne (mise à jour)"
     del data["action-publish"]
     assert admin_client.post(edit_url, data).status_code == 302
-    assert StandardPage.objects.get(pk=page.pk).get_latest_revision_as_object().title.endswith("(mise à jour)")
+    assert (
+        StandardPage.objects.get(pk=page.pk)
+        .get_latest_revision_as_object()
+        .title.endswith("(mise à jour)")
+    )
 
     # The failures were logged, not raised.
     assert any("search backend" in record.getMessage() for record in caplog.records)
@@ -61,7 +65,10 @@ def test_pages_save_and_publish_while_search_is_down_and_update_index_catches_up
     response = admin_client.get(search_url("fr", q="panne"))
     assert response.status_code == 503
     assert response["Retry-After"]
-    assert "La recherche est momentanément indisponible" in parse(response).select_one("[role=alert]").get_text()
+    assert (
+        "La recherche est momentanément indisponible"
+        in parse(response).select_one("[role=alert]").get_text()
+    )
     with translation.override("fr"):
         suggestions = admin_client.get(reverse("search_suggestions"), {"q": "perm"})
     assert suggestions.status_code == 503
@@ -71,7 +78,9 @@ def test_pages_save_and_publish_while_search_is_down_and_update_index_catches_up
     settings.WAGTAILSEARCH_BACKENDS = DATABASE
     assert result_titles(admin_client.get(search_url("fr", q="panne"))) == []
     call_command("update_index", stdout=StringIO())
-    assert result_titles(admin_client.get(search_url("fr", q="panne"))) == ["Permanence pendant la panne"]
+    assert result_titles(admin_client.get(search_url("fr", q="panne"))) == [
+        "Permanence pendant la panne"
+    ]
 
 
 def test_the_english_page_says_so_in_english(client, site_tree, settings):

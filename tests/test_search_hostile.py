@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.query import MAX_QUERY_LENGTH, build_query, clean_query
-from tests.search_builders import parse, result_items, search_corpus, search_url  # noqa: F401
+from tests.search_builders import parse, result_items, search_url
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ HOSTILE = [
     "(innovation | sociale) & !prêt",
     "'; DROP TABLE wagtailcore_page; --",
     "1' OR '1'='1",
-    "\" OR 1=1 --",
+    '" OR 1=1 --',
     "%_%",
     "\\",
     "\x00",
@@ -51,7 +51,25 @@ HOSTILE = [
 ]
 
 WORDS = ["économie", "sociale", "coopérative", "l'innovation", "co-construction", "prêt", "Dakar"]
-FRAGMENTS = ['"', "'", "*", ":", "-", "+", "(", ")", "&", "|", "!", "<b>", "\x00", ";", "--", "\\", "%"]
+FRAGMENTS = [
+    '"',
+    "'",
+    "*",
+    ":",
+    "-",
+    "+",
+    "(",
+    ")",
+    "&",
+    "|",
+    "!",
+    "<b>",
+    "\x00",
+    ";",
+    "--",
+    "\\",
+    "%",
+]
 
 query_text = st.one_of(
     st.text(max_size=400),
@@ -120,4 +138,6 @@ def test_cleaned_queries_are_short_and_free_of_control_characters(q):
     parts = [] if query is None else getattr(query, "subqueries", [query])
     for part in parts:
         # Only words (with inner apostrophes or hyphens) reach a backend.
-        assert re.fullmatch(r"[^\W_]+(?:['’\-][^\W_]+)*( [^\W_]+(?:['’\-][^\W_]+)*)*", part.query_string)
+        assert re.fullmatch(
+            r"[^\W_]+(?:['’\-][^\W_]+)*( [^\W_]+(?:['’\-][^\W_]+)*)*", part.query_string
+        )

@@ -11,13 +11,12 @@ from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
-from tests.search_builders import (  # noqa: F401
+from tests.search_builders import (
     news,
     parse,
     result_items,
     result_titles,
     result_urls,
-    search_corpus,
     search_url,
 )
 
@@ -34,7 +33,9 @@ def facet_options(response, name):
 
 
 def result_types(response):
-    return [item.select_one("[data-result-type]")["data-result-type"] for item in result_items(response)]
+    return [
+        item.select_one("[data-result-type]")["data-result-type"] for item in result_items(response)
+    ]
 
 
 def result_dates(response):
@@ -54,10 +55,15 @@ class TestAddresses:
             assert reverse("search") == "/en/search/"
 
     def test_the_header_form_of_every_page_leads_to_the_search_page(self, client, search_corpus):
-        for page, address in ((search_corpus.site.home, "/fr/recherche/"), (search_corpus.en.home, "/en/search/")):
+        for page, address in (
+            (search_corpus.site.home, "/fr/recherche/"),
+            (search_corpus.en.home, "/en/search/"),
+        ):
             form = parse(client.get(page.url)).select_one('header form[role="search"]')
             assert form["action"] == address
-            assert form.select_one('input[name="q"]')["data-suggest-url"] == address + "suggestions/"
+            assert (
+                form.select_one('input[name="q"]')["data-suggest-url"] == address + "suggestions/"
+            )
 
     def test_the_page_is_never_cached_and_has_no_inline_script(self, client, search_corpus):
         response = client.get(search_url("fr", q="coopératives"))
@@ -67,10 +73,15 @@ class TestAddresses:
 
 
 class TestResults:
-    def test_a_result_shows_title_type_date_region_and_highlighted_excerpt(self, client, search_corpus):
+    def test_a_result_shows_title_type_date_region_and_highlighted_excerpt(
+        self, client, search_corpus
+    ):
         response = client.get(search_url("fr", q="indicateur sociaux"))
         item = result_items(response)[0]
-        assert item.select_one("h3 a").get_text() == "Les coopératives bretonnes mesurent leur impact social"
+        assert (
+            item.select_one("h3 a").get_text()
+            == "Les coopératives bretonnes mesurent leur impact social"
+        )
         assert item.select_one("h3 a")["href"] == search_corpus.fr.cooperatives.url
         assert item.select_one("[data-result-type]")["data-result-type"] == "news"
         assert item.select_one("time")["datetime"] == "2024-03-12"
@@ -83,7 +94,10 @@ class TestResults:
     def test_types_of_results_are_named(self, client, search_corpus):
         assert result_types(client.get(search_url("fr", q="prêt")))[0] == "press_release"
         assert result_types(client.get(search_url("fr", q="rencontres nationales")))[0] == "event"
-        assert result_types(client.get(search_url("fr", q="feuille de route occitanie")))[0] == "roadmap"
+        assert (
+            result_types(client.get(search_url("fr", q="feuille de route occitanie")))[0]
+            == "roadmap"
+        )
         assert result_types(client.get(search_url("fr", q="bretagne")))[0] == "region"
         assert result_types(client.get(search_url("fr", q="langue preuve")))[0] == "page"
 
@@ -154,12 +168,16 @@ class TestFacets:
         assert "Les coopératives bretonnes mesurent leur impact social" in result_titles(themes)
         assert "Sensibilisation des étudiants à l'économie sociale" not in result_titles(themes)
         years = client.get(search_url("fr", q=self.QUERY, year=2011))
-        assert result_titles(years) == ["Rencontres nationales thématiques sur l'innovation sociale"]
+        assert result_titles(years) == [
+            "Rencontres nationales thématiques sur l'innovation sociale"
+        ]
 
     def test_invalid_filter_values_are_ignored(self, client, search_corpus):
         plain = client.get(search_url("fr", q=self.QUERY))
         odd = client.get(
-            search_url("fr", q=self.QUERY, type="bogus", region="abc", theme="x", year="99999", sort="up")
+            search_url(
+                "fr", q=self.QUERY, type="bogus", region="abc", theme="x", year="99999", sort="up"
+            )
         )
         assert odd.status_code == 200
         assert result_titles(odd) == result_titles(plain)
@@ -190,15 +208,22 @@ class TestSortingAndPagination:
         assert len(result_items(third)) == 3
         assert not set(result_titles(first)) & set(result_titles(second))
         assert parse(first).select_one('a[rel="next"]')["href"].endswith("page=2")
-        assert result_titles(client.get(search_url("fr", q="permanence", page=99))) == result_titles(third)
-        assert result_titles(client.get(search_url("fr", q="permanence", page="x"))) == result_titles(first)
+        assert result_titles(
+            client.get(search_url("fr", q="permanence", page=99))
+        ) == result_titles(third)
+        assert result_titles(
+            client.get(search_url("fr", q="permanence", page="x"))
+        ) == result_titles(first)
 
 
 class TestPromotionsAndPopularSearches:
     def test_a_promoted_page_comes_first(self, client, search_corpus):
         query = Query.get("prêt")
         SearchPromotion.objects.create(
-            query=query, page=search_corpus.fr.togo, description="Le centre de ressources.", sort_order=0
+            query=query,
+            page=search_corpus.fr.togo,
+            description="Le centre de ressources.",
+            sort_order=0,
         )
         SearchPromotion.objects.create(
             query=query, page=search_corpus.en.loan, description="English page", sort_order=1
@@ -208,8 +233,16 @@ class TestPromotionsAndPopularSearches:
         assert items[0].has_attr("data-promoted")
         assert items[0].select_one("h3 a")["href"] == search_corpus.fr.togo.url
         assert "English page" not in response.content.decode()
-        assert "Lancement du prêt de 100 M€ pour l'entrepreneuriat social" in result_titles(response)[1:]
-        assert result_titles(response).count("Un centre de ressources pour l'entrepreneuriat social au Togo") == 1
+        assert (
+            "Lancement du prêt de 100 M€ pour l'entrepreneuriat social"
+            in result_titles(response)[1:]
+        )
+        assert (
+            result_titles(response).count(
+                "Un centre de ressources pour l'entrepreneuriat social au Togo"
+            )
+            == 1
+        )
 
     def test_queries_are_counted_on_the_first_page_only(self, client, search_corpus):
         client.get(search_url("fr", q="Coopératives"))

@@ -8,7 +8,7 @@ PostgreSQL here; Elasticsearch when ELASTICSEARCH_URL is set).
 import pytest
 
 from search.analysis import analyse, tokens
-from tests.search_builders import result_titles, search_corpus, search_url  # noqa: F401
+from tests.search_builders import result_titles, search_url
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,10 @@ FRENCH_CASES = [
     ("d'évaluation", "Atelier d'évaluation de l'utilité sociale"),
     ("co-construction", "Co-construction des politiques locales avec la CRESS"),
     ("co construction", "Co-construction des politiques locales avec la CRESS"),
-    ("entrepreneuriat social Togo", "Un centre de ressources pour l'entrepreneuriat social au Togo"),
+    (
+        "entrepreneuriat social Togo",
+        "Un centre de ressources pour l'entrepreneuriat social au Togo",
+    ),
     ("ressource", "Un centre de ressources pour l'entrepreneuriat social au Togo"),
     ("pret 100", "Lancement du prêt de 100 M€ pour l'entrepreneuriat social"),
     ("prêts", "Lancement du prêt de 100 M€ pour l'entrepreneuriat social"),

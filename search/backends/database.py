@@ -9,7 +9,6 @@ own implementation.
 from django.db import connection
 from wagtail.search.backends import database as wagtail_database
 
-
 _sqlite_fts = None  # checked once: FTS5 compiled in and its table migrated
 
 

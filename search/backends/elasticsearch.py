@@ -27,7 +27,21 @@ from search.analysis import base_language
 
 from .languages import is_translatable, object_languages
 
-FRENCH_ELISIONS = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
+FRENCH_ELISIONS = [
+    "l",
+    "m",
+    "t",
+    "qu",
+    "n",
+    "s",
+    "j",
+    "d",
+    "c",
+    "jusqu",
+    "quoiqu",
+    "lorsqu",
+    "puisqu",
+]
 
 #: Analysers of each language, and the fallback for languages without one.
 LANGUAGE_ANALYZERS = {"fr": "french_folded", "en": "english_folded"}
@@ -191,7 +205,9 @@ class LanguageFieldsMixin:
         ]
 
 
-class Elasticsearch8SearchQueryCompiler(LanguageFieldsMixin, base.Elasticsearch8SearchQueryCompiler):
+class Elasticsearch8SearchQueryCompiler(
+    LanguageFieldsMixin, base.Elasticsearch8SearchQueryCompiler
+):
     pass
 
 
