@@ -93,7 +93,7 @@ class TestResults:
 
     def test_types_of_results_are_named(self, client, search_corpus):
         assert result_types(client.get(search_url("fr", q="prêt")))[0] == "press_release"
-        assert result_types(client.get(search_url("fr", q="rencontres nationales")))[0] == "event"
+        assert result_types(client.get(search_url("fr", q="rencontres thématiques")))[0] == "event"
         assert (
             result_types(client.get(search_url("fr", q="feuille de route occitanie")))[0]
             == "roadmap"

@@ -18,7 +18,7 @@ from search.analysis import analyse, tokens
 from .languages import object_languages, query_language
 
 # bm25() weights, in the column order of the FTS5 table: autocomplete, body, title.
-TITLE_WEIGHT = 5.0
+TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
 
 
