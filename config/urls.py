@@ -10,7 +10,6 @@ from config.api import api_router
 from home.sitemap import TranslatedSitemap
 from home.views import robots_txt
 from regions.admin_views import CoordinatorLoginView
-from search import views as search_views
 
 urlpatterns = [
     # Wagtail's login, landing regional coordinators on their region (before the admin).
@@ -34,8 +33,8 @@ elif settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
     path("feeds/", include("news.urls")),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,6 +1,7 @@
 import pytest
 
 from tests.builders import build_site
+from tests.search_builders import search_corpus  # noqa: F401 - fixture shared by the search tests
 
 
 def pytest_sessionstart(session):

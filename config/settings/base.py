@@ -273,12 +273,14 @@ else:
     }
 CACHE_MIDDLEWARE_SECONDS = env("CACHE_MIDDLEWARE_SECONDS")
 
-# Search: Wagtail's database backend by default, Elasticsearch when configured.
+# Search: Wagtail's database backend by default, Elasticsearch when configured. Both are
+# the project's subclasses (search/backends/), which analyse each language with its own
+# rules; their analysers are defined in search/backends/elasticsearch.py.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX"),
             "TIMEOUT": 5,
@@ -288,7 +290,7 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database"},
+        "default": {"BACKEND": "search.backends.database"},
     }
 
 # Wagtail

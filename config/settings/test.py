@@ -11,3 +11,8 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+# Tests index into the database backend whatever the environment says, so that they never
+# depend on the state of an external index. The tests marked "elasticsearch" point their
+# own backend at ELASTICSEARCH_URL, with a throwaway index.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}

@@ -1,0 +1,34 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .admin_views import PopularSearchesView, can_see_popular_searches
+
+
+@hooks.register("register_admin_urls")
+def register_popular_searches_urls():
+    return [
+        path("reports/popular-searches/", PopularSearchesView.as_view(), name="search_popular"),
+        path(
+            "reports/popular-searches/results/",
+            PopularSearchesView.as_view(results_only=True),
+            name="search_popular_results",
+        ),
+    ]
+
+
+class PopularSearchesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_popular_searches(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_popular_searches_menu_item():
+    return PopularSearchesMenuItem(
+        _("Popular searches"),
+        reverse("search_popular"),
+        name="popular-searches",
+        icon_name="search",
+        order=1310,
+    )

@@ -1,0 +1,96 @@
+"""When the search service is down: editors keep working, readers get a clear answer."""
+
+import json
+import logging
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from home.models import StandardPage
+from tests.search_builders import parse, result_titles, search_url
+
+pytestmark = pytest.mark.django_db
+
+UNREACHABLE = {
+    "default": {
+        "BACKEND": "search.backends.elasticsearch",
+        "URLS": ["http://127.0.0.1:9"],  # a closed local port: the connection is refused
+        "INDEX_PREFIX": "unreachable_",
+        "TIMEOUT": 2,
+        "OPTIONS": {"max_retries": 0},
+    }
+}
+DATABASE = {"default": {"BACKEND": "search.backends.database"}}
+
+
+def test_pages_save_and_publish_while_search_is_down_and_update_index_catches_up(
+    admin_client, site_tree, settings, caplog
+):
+    settings.WAGTAILSEARCH_BACKENDS = UNREACHABLE
+    add_url = reverse("wagtailadmin_pages:add", args=("home", "standardpage", site_tree.home.pk))
+    data = nested_form_data(
+        {
+            "title": "Permanence pendant la panne",
+            "slug": "permanence-panne",
+            "intro": "Une page écrite alors que le moteur de recherche ne répond pas.",
+            "body": streamfield([]),
+            "action-publish": "publish",
+        }
+    )
+    with caplog.at_level(logging.ERROR):
+        response = admin_client.post(add_url, data)
+    assert response.status_code == 302, parse(response).select(".error-message")
+    page = StandardPage.objects.get(slug="permanence-panne")
+    assert page.live
+
+    # A draft saved later also succeeds.
+    edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    data["title"] = "Permanence pendant la panne (mise à jour)"
+    del data["action-publish"]
+    assert admin_client.post(edit_url, data).status_code == 302
+    assert (
+        StandardPage.objects.get(pk=page.pk)
+        .get_latest_revision_as_object()
+        .title.endswith("(mise à jour)")
+    )
+
+    # The failures were logged, not raised.
+    assert any("search backend" in record.getMessage() for record in caplog.records)
+
+    # Readers get a 503 with a message, on the page and the suggestions endpoint.
+    response = admin_client.get(search_url("fr", q="panne"))
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert (
+        "La recherche est momentanément indisponible"
+        in parse(response).select_one("[role=alert]").get_text()
+    )
+    with translation.override("fr"):
+        suggestions = admin_client.get(reverse("search_suggestions"), {"q": "perm"})
+    assert suggestions.status_code == 503
+    assert json.loads(suggestions.content)["results"] == []
+
+    # Back on a working backend, update_index indexes what was missed.
+    settings.WAGTAILSEARCH_BACKENDS = DATABASE
+    assert result_titles(admin_client.get(search_url("fr", q="panne"))) == []
+    call_command("update_index", stdout=StringIO())
+    assert result_titles(admin_client.get(search_url("fr", q="panne"))) == [
+        "Permanence pendant la panne"
+    ]
+
+
+def test_the_english_page_says_so_in_english(client, site_tree, settings):
+    settings.WAGTAILSEARCH_BACKENDS = UNREACHABLE
+    response = client.get(search_url("en", q="anything"))
+    # No English locale in this site: nothing to search, so no call to the backend.
+    assert response.status_code == 200
+    from wagtail.models import Locale
+
+    Locale.objects.create(language_code="en")
+    response = client.get(search_url("en", q="anything"))
+    assert response.status_code == 503
+    assert "Search is temporarily unavailable" in response.content.decode()
