@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -17,6 +18,7 @@ from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.listings import attach_regions
 from home.models import BasePage
 
 # Depths in the page tree (root 1, home 2): parent_page_types make them fixed.
@@ -66,6 +68,11 @@ class ThemedPageMixin(models.Model):
     )
 
     theme_panels = [FieldPanel("themes", widget=forms.CheckboxSelectMultiple)]
+    # The API shows a page's themes as their codes (a theme's key is its code, not an id).
+    themes_api_field = APIField(
+        "themes",
+        serializer=serializers.SlugRelatedField(slug_field="code", many=True, read_only=True),
+    )
 
     class Meta:
         abstract = True
@@ -88,7 +95,7 @@ class ChantierIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chantiers"] = (
-            ChantierPage.objects.child_of(self).live().public().order_by("path")
+            ChantierPage.objects.child_of(self).live().public().defer_streamfields().order_by("path")
         )
         return context
 
@@ -146,21 +153,29 @@ class ChantierPage(BasePage):
         from news.models import EventPage, NewsPage
         from regions.models import RegionPage
 
+        locale_id = self.locale_id
         return {
             "regions": RegionPage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id, theme=self.theme)
+            .filter(locale_id=locale_id, theme=self.theme)
+            .defer_streamfields()
             .order_by("title"),
             "regional_chantiers": ChantierPage.objects.live()
             .public()
             .regional()
-            .filter(locale_id=self.locale_id, theme=self.theme)
+            .filter(locale_id=locale_id, theme=self.theme)
+            .defer_streamfields()
             .order_by("title"),
-            "latest_news": NewsPage.objects.listing(locale=self.locale, theme=self.theme)[:6],
-            "next_events": EventPage.objects.upcoming(locale=self.locale, theme=self.theme)[:4],
+            "latest_news": attach_regions(
+                NewsPage.objects.listing(locale=locale_id, theme=self.theme)[:6]
+            ),
+            "next_events": attach_regions(
+                EventPage.objects.upcoming(locale=locale_id, theme=self.theme)[:4]
+            ),
             "roadmaps": RoadmapPage.objects.live()
             .public()
-            .filter(locale_id=self.locale_id, themes=self.theme)
+            .filter(locale_id=locale_id, themes=self.theme)
+            .defer_streamfields()
             .prefetch_related("milestones")
             .order_by("path"),
         }
@@ -197,7 +212,7 @@ class RoadmapPage(ThemedPageMixin, BasePage):
     api_fields = [
         APIField("intro"),
         APIField("objectives"),
-        APIField("themes"),
+        ThemedPageMixin.themes_api_field,
         APIField("milestones"),
         APIField("progress"),
     ]

@@ -21,7 +21,22 @@ from wagtail.snippets.models import register_snippet
 
 from chantiers.models import ThemedPageMixin
 from home.blocks import BodyBlock
+from home.listings import attach_regions, paginate
 from home.models import BasePage
+
+
+# The image a listing card shows; renditions are prefetched with it.
+CARD_IMAGE_FILTER = "fill-480x270"
+
+
+def card_image_prefetch():
+    """Prefetch a card's image with its card rendition: two queries for a whole list."""
+    from wagtail.images import get_image_model
+
+    return models.Prefetch(
+        "image",
+        queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER),
+    )
 
 
 class PageListingQuerySet(PageQuerySet):
@@ -57,8 +72,9 @@ class NewsPageQuerySet(PageListingQuerySet):
         if year:
             qs = qs.filter(date__year=year)
         return (
-            qs.select_related("image", "locale")
-            .prefetch_related("themes")
+            qs.defer_streamfields()
+            .select_related("locale")
+            .prefetch_related(card_image_prefetch(), "themes")
             .order_by("-date", "-first_published_at", "-pk")
         )
 
@@ -82,7 +98,9 @@ class NewsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_items"] = NewsPage.objects.listing(locale=self.locale)
+        page_obj = paginate(request, NewsPage.objects.listing(locale=self.locale_id))
+        page_obj.object_list = attach_regions(page_obj.object_list)
+        context["page_obj"] = context["news_items"] = page_obj
         return context
 
 
@@ -163,7 +181,7 @@ class NewsPage(ThemedPageMixin, BasePage):
         APIField("intro"),
         APIField("body"),
         APIField("image"),
-        APIField("themes"),
+        ThemedPageMixin.themes_api_field,
         APIField("tags"),
         APIField("source_name"),
         APIField("source_url"),
@@ -213,7 +231,11 @@ class EventPageQuerySet(PageListingQuerySet):
             qs = qs.in_region(region)
         if theme:
             qs = qs.with_theme(theme)
-        return qs.select_related("image", "locale").prefetch_related("themes")
+        return (
+            qs.defer_streamfields()
+            .select_related("locale")
+            .prefetch_related(card_image_prefetch(), "themes")
+        )
 
     def upcoming(self, locale=None, region=None, theme=None, now=None):
         """Events not yet over, soonest first."""
@@ -255,11 +277,14 @@ class EventIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         show_past = request.GET.get("past") == "1"
         context["show_past"] = show_past
-        context["events"] = (
-            EventPage.objects.past(locale=self.locale)
+        events = (
+            EventPage.objects.past(locale=self.locale_id)
             if show_past
-            else EventPage.objects.upcoming(locale=self.locale)
+            else EventPage.objects.upcoming(locale=self.locale_id)
         )
+        page_obj = paginate(request, events)
+        page_obj.object_list = attach_regions(page_obj.object_list)
+        context["page_obj"] = context["events"] = page_obj
         return context
 
 
@@ -325,7 +350,7 @@ class EventPage(ThemedPageMixin, BasePage):
         APIField("registration_url"),
         APIField("intro"),
         APIField("body"),
-        APIField("themes"),
+        ThemedPageMixin.themes_api_field,
     ]
 
     parent_page_types = ["news.EventIndexPage", "regions.RegionPage"]
@@ -395,10 +420,13 @@ class PressRoomPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["press_releases"] = NewsPage.objects.listing(
-            locale=self.locale, kind=NewsKind.PRESS_RELEASE
+        press_releases = NewsPage.objects.listing(
+            locale=self.locale_id, kind=NewsKind.PRESS_RELEASE
         ).select_related("pdf")
-        context["press_contacts"] = PressContact.objects.filter(locale=self.locale)
+        page_obj = paginate(request, press_releases)
+        page_obj.object_list = attach_regions(page_obj.object_list)
+        context["page_obj"] = context["press_releases"] = page_obj
+        context["press_contacts"] = PressContact.objects.filter(locale_id=self.locale_id)
         context["press_kit_items"] = self.press_kit.select_related("document")
         return context
 

@@ -37,7 +37,7 @@ class RegionIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["regions"] = (
-            RegionPage.objects.child_of(self).live().public().order_by("title")
+            RegionPage.objects.child_of(self).live().public().defer_streamfields().order_by("title")
         )
         return context
 
@@ -93,13 +93,27 @@ class RegionPage(BasePage):
         from news.models import EventPage, NewsPage
 
         roadmaps = list(
-            RoadmapPage.objects.child_of(self).live().public().prefetch_related("milestones")
+            RoadmapPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .prefetch_related("milestones")
+            .order_by("path")
         )
         next_milestones = [r.next_milestone for r in roadmaps if r.next_milestone]
+        # Everything listed here sits in this region: no need to look it up.
+        latest_news = list(NewsPage.objects.listing(locale=self.locale_id, region=self)[:6])
+        next_events = list(EventPage.objects.upcoming(locale=self.locale_id, region=self)[:4])
+        for item in [*latest_news, *next_events]:
+            item.__dict__["region"] = self
         return {
-            "chantier_pages": ChantierPage.objects.child_of(self).live().public(),
-            "latest_news": NewsPage.objects.listing(locale=self.locale, region=self)[:6],
-            "next_events": EventPage.objects.upcoming(locale=self.locale, region=self)[:4],
+            "chantier_pages": ChantierPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("path"),
+            "latest_news": latest_news,
+            "next_events": next_events,
             "roadmaps": roadmaps,
             "next_milestone": min(next_milestones, key=lambda m: m.date, default=None),
         }

@@ -117,3 +117,31 @@ def build_site():
         about=about,
         roadmap=roadmap,
     )
+
+
+def translate_site(tree, language_code="en"):
+    """Translate every page of ``tree`` into ``language_code``, published; same namespace back.
+
+    Pages are copied in tree order so that each parent's translation exists before its
+    children's. The returned namespace names the translated pages like ``build_site()``'s.
+    """
+    locale = Locale.objects.get_or_create(language_code=language_code)[0]
+    for page in tree.home.get_descendants(inclusive=True).order_by("path").specific():
+        if not page.has_translation(locale):
+            page.copy_for_translation(locale).save_revision().publish()
+
+    def translated(page):
+        return page.get_translation(locale).specific
+
+    return SimpleNamespace(
+        locale=locale,
+        **{
+            name: (
+                {code: translated(p) for code, p in value.items()}
+                if isinstance(value, dict)
+                else translated(value)
+            )
+            for name, value in vars(tree).items()
+            if name != "locale"
+        },
+    )
