@@ -198,9 +198,7 @@ def purge_listings_from_frontend_cache(page):
     try:
         batch = PurgeBatch()
         batch.add_pages(page.get_ancestors().filter(depth__gt=1))
-        batch.add_pages(
-            ChantierPage.objects.live().national().filter(locale_id=page.locale_id)
-        )
+        batch.add_pages(ChantierPage.objects.live().national().filter(locale_id=page.locale_id))
         batch.purge()
     except Exception:  # a CDN outage must not stop an editor from publishing
         logger.exception("Could not purge the listings of %s from the frontend cache", page.pk)

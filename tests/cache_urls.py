@@ -9,7 +9,9 @@ from config.urls import urlpatterns as site_urlpatterns
 
 
 def form_with_csrf_token(request):
-    return HttpResponse(f'<form method="post"><input name="csrfmiddlewaretoken" value="{get_token(request)}"></form>')
+    return HttpResponse(
+        f'<form method="post"><input name="csrfmiddlewaretoken" value="{get_token(request)}"></form>'
+    )
 
 
 def sets_a_cookie(request):

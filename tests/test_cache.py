@@ -193,7 +193,8 @@ def test_search_results_are_never_cached(client, site_tree):
 
 @pytest.mark.urls("tests.cache_urls")
 @pytest.mark.parametrize(
-    "url", ["/test-cache/csrf/", "/test-cache/cookie/", "/test-cache/private/"],
+    "url",
+    ["/test-cache/csrf/", "/test-cache/cookie/", "/test-cache/private/"],
     ids=["csrf token", "set-cookie", "cache-control private"],
 )
 def test_responses_with_a_csrf_token_a_cookie_or_private_are_not_cached(client, site_tree, url):
