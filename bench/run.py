@@ -135,6 +135,8 @@ class Server:
                 f"{HOST}:{PORT}",
                 "--log-level",
                 "warning",
+                "--timeout",
+                "180",
             ],
             cwd=ROOT,
             env=self.env,
@@ -183,7 +185,7 @@ class Server:
 
 
 def fetch(path):
-    connection = HTTPConnection(HOST, PORT, timeout=30)
+    connection = HTTPConnection(HOST, PORT, timeout=180)
     connection.request("GET", path)
     response = connection.getresponse()
     response.read()
@@ -193,8 +195,10 @@ def fetch(path):
 
 def load(paths, args):
     """Load ``paths`` (in turn) for ``args.duration`` seconds; return the figures."""
-    for path in paths[:50]:  # one-off work (renditions, first cache fill) before measuring
-        fetch(path)
+    for path in paths[:10]:  # one-off work (renditions, first cache fill) before measuring
+        status = fetch(path)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}")
     if shutil.which("wrk"):
         command = [
             "wrk",
@@ -213,8 +217,11 @@ def load(paths, args):
             *paths,
         ]
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-        return json.loads(output.strip().splitlines()[-1])
-    return python_load(paths, args)
+        figures = json.loads(output.strip().splitlines()[-1])
+    else:
+        figures = python_load(paths, args)
+    fetch(STATIC_PATH)  # let the workers finish what the load left queued
+    return figures
 
 
 def python_load(paths, args):
@@ -270,7 +277,7 @@ def page_types(summary):
     types["home (en)"] = [en["home"]]
     types["article (en)"] = en["article"]
     types["API listing"] = [API_PATH]
-    return {name: [quote(path, safe="/?&=,") for path in paths] for name, paths in types.items()}
+    return types  # page URLs come percent-encoded already
 
 
 def search_paths(summary):
@@ -295,7 +302,7 @@ def serve_and_load(kind, name, summary, args, cached):
             results[page_type] = load(paths, args)
             log(
                 f"[{kind}] {mode} {page_type}: {results[page_type]['rps']} req/s, "
-                f"p95 {results[page_type]['p95_ms']} ms"
+                f"p95 {results[page_type]['p95_ms']} ms, non-2xx {results[page_type]['non_2xx']}"
             )
         results["static file"] = load([STATIC_PATH], args)
         if not cached:
@@ -444,7 +451,7 @@ def markdown(results):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--databases", default="sqlite,postgres", help="Comma-separated: sqlite, postgres."
+        "--databases", default="postgres,sqlite", help="Comma-separated: sqlite, postgres."
     )
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument(
@@ -453,7 +460,7 @@ def main(argv=None):
         help="Extra site sizes for search latency, on PostgreSQL (e.g. 100000).",
     )
     parser.add_argument("--duration", type=int, default=5, help="Seconds of load per page type.")
-    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
@@ -506,6 +513,7 @@ def main(argv=None):
         )
         log("\n" + f"{run['database']}, {args.pages} pages\n" + table(run))
         log("Targets: " + json.dumps(targets(run), ensure_ascii=False))
+        write_results(results, args)
     for size in [int(s) for s in args.search_sizes.split(",") if s.strip()]:
         if size == args.pages:
             continue
@@ -525,11 +533,16 @@ def main(argv=None):
         )
         log(f"search at {size} pages: p50 {search['p50_ms']} ms, p95 {search['p95_ms']} ms")
 
+        write_results(results, args)
+    log(f"\nFigures in {OUT / 'results.json'}" + ("" if args.no_docs else f" and {DOCS}"))
+
+
+def write_results(results, args):
+    """Write what has been measured so far (after each database)."""
     (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2))
     if not args.no_docs:
         DOCS.parent.mkdir(exist_ok=True)
         DOCS.write_text(markdown(results))
-    log(f"\nFigures in {OUT / 'results.json'}" + ("" if args.no_docs else f" and {DOCS}"))
 
 
 if __name__ == "__main__":

@@ -29,8 +29,10 @@ from tests.builders import add_child, translate_site
 
 pytestmark = pytest.mark.django_db
 
-# The pinned budgets: queries per page type, the same in every language and at every size.
-BUDGETS = {
+# The pinned budgets: queries per page type and language, the same at every size. An
+# English page costs one query more (the active locale is not the default one) and one
+# more again when it has a French translation for the language switcher to name.
+FRENCH = {
     "home": 27,
     "chantier index": 17,
     "national chantier": 34,
@@ -49,6 +51,17 @@ BUDGETS = {
     "search": 11,
     "API listing": 12,
 }
+ENGLISH = {
+    **{name: count + 2 for name, count in FRENCH.items()},
+    # Pages made in English only (no translation to list) and pages outside Wagtail's tree.
+    "regional chantier": FRENCH["regional chantier"] + 1,
+    "news page": FRENCH["news page"] + 1,
+    "press release": FRENCH["press release"] + 1,
+    "event page": FRENCH["event page"] + 1,
+    "search": FRENCH["search"],
+    "API listing": FRENCH["API listing"],
+}
+BUDGETS = {"fr": FRENCH, "en": ENGLISH}
 
 
 @pytest.fixture(autouse=True)
@@ -221,6 +234,6 @@ def test_each_page_type_renders_with_a_fixed_number_of_queries(
     filler.add_unlisted_pages(200)
     in_a_larger_site = count_queries(client, pages)
 
-    assert with_30_items == with_3_items
-    assert in_a_larger_site == with_3_items
-    assert with_3_items == BUDGETS
+    assert with_30_items == with_3_items, (with_3_items, with_30_items)
+    assert in_a_larger_site == with_3_items, (with_3_items, in_a_larger_site)
+    assert with_3_items == BUDGETS[language_code], with_3_items
