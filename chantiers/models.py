@@ -60,6 +60,13 @@ class Theme(models.Model):
     def short_label(self):
         return THEME_SHORT_LABELS[ThemeCode(self.code)]
 
+class ThemeCodesField(serializers.Field):
+    """Themes in the API: the list of their codes, in the themes' order."""
+
+    def to_representation(self, value):
+        return [theme.code for theme in sorted(value.all(), key=lambda t: t.sort_order)]
+
+
 class ThemedPageMixin(models.Model):
     """Pages that are linked to one or more of the four themes."""
 
