@@ -75,11 +75,8 @@ class ThemedPageMixin(models.Model):
     )
 
     theme_panels = [FieldPanel("themes", widget=forms.CheckboxSelectMultiple)]
-    # The API shows a page's themes as their codes (a theme's key is its code, not an id).
-    themes_api_field = APIField(
-        "themes",
-        serializer=serializers.SlugRelatedField(slug_field="code", many=True, read_only=True),
-    )
+    # The API gives the themes as their codes: ["training", "impact"].
+    theme_api_field = APIField("themes", serializer=ThemeCodesField(read_only=True))
 
     class Meta:
         abstract = True
@@ -219,7 +216,7 @@ class RoadmapPage(ThemedPageMixin, BasePage):
     api_fields = [
         APIField("intro"),
         APIField("objectives"),
-        ThemedPageMixin.themes_api_field,
+        ThemedPageMixin.theme_api_field,
         APIField("milestones"),
         APIField("progress"),
     ]

@@ -181,7 +181,7 @@ class NewsPage(ThemedPageMixin, BasePage):
         APIField("intro"),
         APIField("body"),
         APIField("image"),
-        ThemedPageMixin.themes_api_field,
+        ThemedPageMixin.theme_api_field,
         APIField("tags"),
         APIField("source_name"),
         APIField("source_url"),
@@ -350,7 +350,7 @@ class EventPage(ThemedPageMixin, BasePage):
         APIField("registration_url"),
         APIField("intro"),
         APIField("body"),
-        ThemedPageMixin.themes_api_field,
+        ThemedPageMixin.theme_api_field,
     ]
 
     parent_page_types = ["news.EventIndexPage", "regions.RegionPage"]
