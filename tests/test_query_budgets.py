@@ -236,4 +236,7 @@ def test_each_page_type_renders_with_a_fixed_number_of_queries(
 
     assert with_30_items == with_3_items, (with_3_items, with_30_items)
     assert in_a_larger_site == with_3_items, (with_3_items, in_a_larger_site)
-    assert with_3_items == BUDGETS[language_code], with_3_items
+    budgets = dict(BUDGETS[language_code])
+    if connection.vendor == "postgresql":
+        budgets["search"] += 1  # Wagtail's database search backend counts apart on PostgreSQL
+    assert with_3_items == budgets, with_3_items
