@@ -193,9 +193,10 @@ def fetch(path):
     return response.status
 
 
-def load(paths, args):
+def load(paths, args, warm_all=False):
     """Load ``paths`` (in turn) for ``args.duration`` seconds; return the figures."""
-    for path in paths[:10]:  # one-off work (renditions, first cache fill) before measuring
+    # One-off work (renditions; with the cache on, the first fill of every URL) first.
+    for path in paths if warm_all else paths[:10]:
         status = fetch(path)
         if status != 200:
             raise RuntimeError(f"{path} answered {status}")
@@ -299,7 +300,7 @@ def serve_and_load(kind, name, summary, args, cached):
     with Server(env, args.workers) as server:
         log(f"[{kind}] {mode}: first response after {server.first_response_s} s")
         for page_type, paths in page_types(summary).items():
-            results[page_type] = load(paths, args)
+            results[page_type] = load(paths, args, warm_all=cached)
             log(
                 f"[{kind}] {mode} {page_type}: {results[page_type]['rps']} req/s, "
                 f"p95 {results[page_type]['p95_ms']} ms, non-2xx {results[page_type]['non_2xx']}"

@@ -238,5 +238,5 @@ def test_each_page_type_renders_with_a_fixed_number_of_queries(
     assert in_a_larger_site == with_3_items, (with_3_items, in_a_larger_site)
     budgets = dict(BUDGETS[language_code])
     if connection.vendor == "postgresql":
-        budgets["search"] += 1  # Wagtail's database search backend counts apart on PostgreSQL
+        budgets["search"] += 1  # the database search backend runs one more query there
     assert with_3_items == budgets, with_3_items
