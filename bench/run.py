@@ -221,7 +221,10 @@ def load(paths, args, warm_all=False):
         figures = json.loads(output.strip().splitlines()[-1])
     else:
         figures = python_load(paths, args)
-    fetch(STATIC_PATH)  # let the workers finish what the load left queued
+    try:
+        fetch(STATIC_PATH)  # let the workers finish what the load left queued
+    except OSError as error:
+        log(f"  (the server was still busy after the load: {error})")
     return figures
 
 
