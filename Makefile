@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: setup run test messages compilemessages lint format check clean
+.PHONY: setup run test messages compilemessages lint format check clean bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,14 @@ lint: setup
 format: setup
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# A large synthetic site, served by gunicorn, loaded from a second process; figures in
+# bench/out/results.json and docs/performance.md. Options: BENCH_ARGS="--pages 2000
+# --databases postgres --search-sizes 100000 --duration 10" (see python -m bench.run -h).
+BENCH_ARGS ?=
+bench: setup compilemessages
+	@command -v wrk >/dev/null || echo "wrk not found (apt-get install -y wrk): using the Python load generator"
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

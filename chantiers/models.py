@@ -18,6 +18,7 @@ from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.listings import attach_regions
 from home.models import BasePage, LocalizedPageQuerySet
 
 # Depths in the page tree (root 1, home 2): parent_page_types make them fixed.
@@ -98,7 +99,7 @@ class ChantierIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chantiers"] = (
-            ChantierPage.objects.child_of(self).live().public().translated().order_by("path")
+            ChantierPage.objects.child_of(self).live().public().translated().defer_streamfields().order_by("path")
         )
         return context
 
@@ -166,6 +167,7 @@ class ChantierPage(BasePage):
             .public()
             .in_locale(self.locale)
             .filter(themes=self.theme)
+            .defer_streamfields()
             .prefetch_related("milestones")
             .order_by("path")
         )
@@ -174,14 +176,18 @@ class ChantierPage(BasePage):
             .public()
             .in_locale(self.locale)
             .filter(theme=self.theme)
+            .defer_streamfields()
             .order_by("title"),
             "regional_chantiers": ChantierPage.objects.live()
             .public()
             .regional()
             .in_locale(self.locale)
             .filter(theme=self.theme)
+            .defer_streamfields()
             .order_by("title"),
-            "next_events": EventPage.objects.upcoming(locale=self.locale, theme=self.theme)[:4],
+            "next_events": attach_regions(
+                EventPage.objects.upcoming(locale=self.locale, theme=self.theme)[:4]
+            ),
             "roadmaps": roadmaps,
             "next_milestone": next_milestone(roadmaps),
         }

@@ -21,3 +21,7 @@ class HomeConfig(AppConfig):
             post_save.connect(
                 i18n.on_snippet_saved, sender=model, dispatch_uid=f"home.i18n.{model}"
             )
+
+        from home.cache import connect_signal_handlers
+
+        connect_signal_handlers()

@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from chantiers.models import ThemeCode
+from home.listings import attach_regions
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 10
@@ -112,7 +113,9 @@ def paginate(request, items, per_page):
         number = 0
     if number < 1:
         return None, _("This page number does not exist.")
-    return Paginator(items, per_page).get_page(number), None
+    page_obj = Paginator(items, per_page).get_page(number)
+    page_obj.object_list = attach_regions(page_obj.object_list)
+    return page_obj, None
 
 
 def _listing_context(request, form, items, per_page, prefix):

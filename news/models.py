@@ -24,6 +24,19 @@ from chantiers.models import ThemedPageMixin
 from home.blocks import BodyBlock
 from home.models import BasePage, LocalizedPageQuerySet
 
+# The image a listing card shows; renditions are prefetched with it.
+CARD_IMAGE_FILTER = "fill-480x270"
+
+
+def card_image_prefetch():
+    """Prefetch a card's image with its card rendition: two queries for a whole list."""
+    from wagtail.images import get_image_model
+
+    return models.Prefetch(
+        "image",
+        queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER),
+    )
+
 
 class PageListingQuerySet(LocalizedPageQuerySet):
     def in_region(self, region):
@@ -58,8 +71,9 @@ class NewsPageQuerySet(PageListingQuerySet):
         if year:
             qs = qs.filter(date__year=year)
         return (
-            qs.select_related("image", "locale")
-            .prefetch_related("themes")
+            qs.defer_streamfields()
+            .select_related("locale")
+            .prefetch_related(card_image_prefetch(), "themes")
             .order_by("-date", "-first_published_at", "-pk")
         )
 
@@ -216,7 +230,11 @@ class EventPageQuerySet(PageListingQuerySet):
             qs = qs.in_region(region)
         if theme:
             qs = qs.with_theme(theme)
-        return qs.select_related("image", "locale").prefetch_related("themes")
+        return (
+            qs.defer_streamfields()
+            .select_related("locale")
+            .prefetch_related(card_image_prefetch(), "themes")
+        )
 
     def upcoming(self, locale=None, region=None, theme=None, now=None):
         """Events not yet over, soonest first."""

@@ -38,7 +38,7 @@ class RegionIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["regions"] = (
-            RegionPage.objects.child_of(self).live().public().translated().order_by("title")
+            RegionPage.objects.child_of(self).live().public().translated().defer_streamfields().order_by("title")
         )
         return context
 
@@ -107,7 +107,9 @@ class RegionPage(BasePage):
             .live()
             .public()
             .translated()
+            .defer_streamfields()
             .prefetch_related("milestones")
+            .order_by("path")
         )
         # The region's own roadmaps first; without one, the national roadmaps of its theme.
         milestone = next_milestone(roadmaps) or next_milestone(
@@ -115,11 +117,21 @@ class RegionPage(BasePage):
             .public()
             .in_locale(self.locale)
             .filter(depth=self.depth - 1, themes=self.theme)
+            .defer_streamfields()
             .prefetch_related("milestones")
         )
+        # Everything listed here sits in this region: no need to look it up.
+        next_events = list(EventPage.objects.upcoming(locale=self.locale, region=self)[:4])
+        for item in next_events:
+            item.__dict__["region"] = self
         return {
-            "chantier_pages": ChantierPage.objects.child_of(self).live().public().translated(),
-            "next_events": EventPage.objects.upcoming(locale=self.locale, region=self)[:4],
+            "chantier_pages": ChantierPage.objects.child_of(self)
+            .live()
+            .public()
+            .translated()
+            .defer_streamfields()
+            .order_by("path"),
+            "next_events": next_events,
             "roadmaps": roadmaps,
             "next_milestone": milestone,
         }

@@ -140,3 +140,29 @@ def schedule(parent, page, go_live_at, themes=()):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+def translate_site(tree, language_code="en"):
+    """Translate every page of ``tree`` into ``language_code``, published; same namespace back.
+
+    Pages are copied in tree order so that each parent's translation exists before its
+    children's. The returned namespace names the translated pages like ``build_site()``'s.
+    """
+    locale = Locale.objects.get_or_create(language_code=language_code)[0]
+    for page in tree.home.get_descendants(inclusive=True).order_by("path").specific():
+        if not page.has_translation(locale):
+            page.copy_for_translation(locale).save_revision().publish()
+
+    def translated(page):
+        return page.get_translation(locale).specific
+
+    return SimpleNamespace(
+        locale=locale,
+        **{
+            name: (
+                {code: translated(p) for code, p in value.items()}
+                if isinstance(value, dict)
+                else translated(value)
+            )
+            for name, value in vars(tree).items()
+            if name != "locale"
+        },
+    )

@@ -8,7 +8,6 @@ modules (dev, test, production) only adjust what differs.
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -70,6 +69,11 @@ env = environ.Env(
     IMAGE_MAX_PIXELS=(int, 40_000_000),
     # Contact form: posts allowed per client IP and hour.
     CONTACT_FORM_RATE_LIMIT=(int, 5),
+    PAGE_CACHE_BROWSER_SECONDS=(int, 60),
+    FRONTEND_CACHE_VARNISH_URL=(str, ""),
+    FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN=(str, ""),
+    FRONTEND_CACHE_CLOUDFLARE_ZONEID=(str, ""),
+    FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID=(str, ""),
 )
 
 DEBUG = env("DEBUG")
@@ -134,6 +138,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After every middleware that shapes a response, so that they still run on a response
+    # served from cache (security headers, language).
+    "home.cache.PageCacheMiddleware",
     # Last, as django-axes requires: refuses logins after repeated failures.
     "axes.middleware.AxesMiddleware",
 ]
@@ -271,7 +278,35 @@ else:
             "LOCATION": "ess",
         }
     }
+# Whole responses for anonymous visitors (home/cache.py): how long the server keeps them
+# (0 switches the page cache off), how long browsers may, and where it never applies.
 CACHE_MIDDLEWARE_SECONDS = env("CACHE_MIDDLEWARE_SECONDS")
+PAGE_CACHE_BROWSER_SECONDS = env("PAGE_CACHE_BROWSER_SECONDS")
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/django-admin/")
+
+# A CDN or Varnish in front of the site, purged by Wagtail when pages change. Off unless
+# configured: FRONTEND_CACHE_VARNISH_URL=http://varnish:8000, or the Cloudflare pair
+# FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN + FRONTEND_CACHE_CLOUDFLARE_ZONEID, or
+# FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_VARNISH_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_VARNISH_URL"),
+    }
+if env("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN") and env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
+    }
+if env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail"), "wagtail.contrib.frontend_cache")
 
 # Search: Wagtail's database backend by default, Elasticsearch when configured. Both are
 # the project's subclasses (search/backends/), which analyse each language with its own

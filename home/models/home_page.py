@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BodyBlock, FiguresBlock
+from home.listings import attach_regions
 
 from .base import BasePage
 
@@ -77,14 +78,15 @@ class HomePage(BasePage):
         from regions.models import RegionPage
 
         chantiers = (
-            ChantierPage.objects.live().public().national().in_locale(self.locale)
+            ChantierPage.objects.live().public().national().in_locale(self.locale).defer_streamfields()
         )
         return {
             "chantiers": chantiers.order_by("path"),
             "regions": RegionPage.objects.live()
             .public()
             .in_locale(self.locale)
+            .defer_streamfields()
             .order_by("title"),
-            "latest_news": NewsPage.objects.listing(locale=self.locale)[:4],
-            "next_events": EventPage.objects.upcoming(locale=self.locale)[:3],
+            "latest_news": attach_regions(NewsPage.objects.listing(locale=self.locale)[:4]),
+            "next_events": attach_regions(EventPage.objects.upcoming(locale=self.locale)[:3]),
         }

@@ -62,5 +62,6 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=2).specific(defer=True)
+    # Titles and URLs only: plain pages, one query whatever the depth.
+    ancestors = page.get_ancestors().filter(depth__gte=2)
     return {"ancestors": ancestors, "page": page}

@@ -1,0 +1,294 @@
+"""A large synthetic site for the benchmark, in French and English.
+
+The frame is the tests' site (``tests.builders.build_site``: home, four chantiers, the
+region index, news, agenda, press room) with twelve regions, translated into English.
+``pages`` content pages are then shared between the two languages, each English page a
+translation of a French one (same ``translation_key``): per language 70 % news (one in
+ten national, one in ten press releases, the rest regional), 25 % events (half national,
+half regional), 5 % roadmaps with four milestones each. Titles and bodies are drawn
+from a fixed vocabulary with a fixed random seed, so that two runs build the same site
+and search has words to find.
+
+The pages are inserted with ``bench.sitebuilder.bulk_add_pages``: they are live but not
+in the search index yet (the benchmark times ``update_index`` on its own).
+"""
+
+import datetime
+import json
+import random
+import uuid
+
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from bench.sitebuilder import bulk_add_pages, bulk_set_themes
+from chantiers.models import ChantierPage, Milestone, RoadmapPage
+from news.models import EventPage, NewsPage
+from regions.models import RegionPage
+from tests.builders import THEMES, add_child, build_site, translate_site
+
+EXTRA_REGIONS = [
+    ("Midi-Pyrénées", "social_innovation"),
+    ("Languedoc-Roussillon", "cooperation"),
+    ("Nord Pas de Calais", "training"),
+    ("Rhône-Alpes", "impact"),
+    ("Picardie", "cooperation"),
+    ("Franche-Comté", "social_innovation"),
+    ("Bourgogne", "training"),
+    ("Pays de Loire", "impact"),
+    ("Aquitaine", "cooperation"),
+    ("Île-de-France", "social_innovation"),
+]
+
+VOCABULARY = (
+    "coopérative mutuelle association fondation entreprise sociale innovation formation "
+    "sensibilisation mesure impact évaluation coopération économique territoire région "
+    "chantier feuille route congrès rencontre nationale thématique atelier incubation "
+    "accompagnement financement prêt public label mission gouvernement bénévole emploi "
+    "insertion solidarité utilité sociale environnement circulaire agriculture énergie "
+    "logement santé culture jeunesse numérique mobilité alimentation recyclage réemploi "
+    "commerce équitable finance solidaire épargne investissement collectivité chambre "
+    "observatoire étude publication rapport diagnostic partenariat réseau plateforme "
+    "laboratoire mentorat cohorte entrepreneur porteur projet création reprise scop scic "
+    "gouvernance démocratie sociétaire adhérent assemblée générale conseil administration"
+).split()
+
+SEARCH_TERMS = [
+    "coopérative",
+    "innovation sociale",
+    "mesure impact",
+    "formation",
+    "financement",
+    "territoire",
+    "économie circulaire",
+    "insertion",
+    "gouvernance",
+    "réseau",
+]
+
+
+def _words(rng, count):
+    return " ".join(rng.choice(VOCABULARY) for _ in range(count))
+
+
+def _body(rng):
+    return [
+        {
+            "type": "heading",
+            "value": {"text": _words(rng, 4).capitalize(), "level": "h2"},
+            "id": str(uuid.uuid4()),
+        },
+        {
+            "type": "paragraph",
+            "value": f"<p>{_words(rng, 80).capitalize()}.</p>",
+            "id": str(uuid.uuid4()),
+        },
+        {
+            "type": "paragraph",
+            "value": f"<p>{_words(rng, 60).capitalize()}.</p>",
+            "id": str(uuid.uuid4()),
+        },
+    ]
+
+
+def _frame():
+    tree = build_site()
+    for title, theme in EXTRA_REGIONS:
+        region = add_child(
+            tree.region_index, RegionPage(title=title, theme=theme, intro=f"La région {title}.")
+        )
+        add_child(region, ChantierPage(title=f"Chantier {title}", theme=theme))
+    add_child(tree.region_a, ChantierPage(title="Chantier Bretagne", theme="training"))
+    return tree
+
+
+def _plan(pages_per_language):
+    """How many pages of each kind go where, per language."""
+    news = round(pages_per_language * 0.70)
+    events = round(pages_per_language * 0.25)
+    roadmaps = max(pages_per_language - news - events, 0)
+    return {
+        "national_news": news // 10,
+        "press_releases": news // 10,
+        "regional_news": news - 2 * (news // 10),
+        "national_events": events // 2,
+        "regional_events": events - events // 2,
+        "roadmaps": roadmaps,
+    }
+
+
+class _Language:
+    """One language's parents, and the pages of the other language to translate."""
+
+    def __init__(self, tree):
+        self.tree = tree
+        self.regions = list(RegionPage.objects.child_of(tree.region_index).order_by("path"))
+
+
+def build(pages=10_000, seed=2010, stdout=None):
+    """Build the site; return what the load run needs (URLs, search terms, sizes)."""
+    rng = random.Random(seed)
+    write = stdout.write if stdout else (lambda message: None)
+
+    fr_tree = _frame()
+    en_tree = translate_site(fr_tree, "en")
+    languages = {"fr": _Language(fr_tree), "en": _Language(en_tree)}
+    images = [
+        get_image_model().objects.create(title=f"Illustration {n}", file=get_test_image_file())
+        for n in range(3)
+    ]
+    plan = _plan(pages // 2)
+    write(f"Building {pages} pages: {plan} per language\n")
+
+    today = timezone.localdate()
+    now = timezone.now()
+
+    def news_items(count, kind_of):
+        items = []
+        for n in range(count):
+            items.append(
+                {
+                    "title": f"{_words(rng, 5).capitalize()} {n}",
+                    "slug": f"actu-{uuid.uuid4().hex[:12]}",
+                    "kind": kind_of(n),
+                    "date": today - datetime.timedelta(days=rng.randrange(0, 5000)),
+                    "intro": _words(rng, 30).capitalize() + ".",
+                    "body": _body(rng),
+                    "image": images[n % 3] if n % 3 == 0 else None,
+                    "source_name": "Partenaire",
+                    "source_url": "https://example.org/",
+                    "themes": [rng.choice(THEMES)],
+                }
+            )
+        return items
+
+    def event_items(count):
+        return [
+            {
+                "title": f"{_words(rng, 4).capitalize()} {n}",
+                "slug": f"evt-{uuid.uuid4().hex[:12]}",
+                "start": now + datetime.timedelta(days=rng.randrange(-2000, 400), hours=n % 24),
+                "city": rng.choice(["Lyon", "Toulouse", "Lille", "Rennes", "Dijon", "Paris"]),
+                "intro": _words(rng, 25).capitalize() + ".",
+                "body": _body(rng),
+                "themes": [rng.choice(THEMES)],
+            }
+            for n in range(count)
+        ]
+
+    def roadmap_items(count):
+        return [
+            {
+                "title": f"Feuille de route {_words(rng, 3)} {n}",
+                "slug": f"route-{uuid.uuid4().hex[:12]}",
+                "intro": _words(rng, 25).capitalize() + ".",
+                "body": _body(rng),
+                "themes": [rng.choice(THEMES)],
+            }
+            for n in range(count)
+        ]
+
+    def spread(items, parents):
+        groups = {parent.pk: (parent, []) for parent in parents}
+        for index, item in enumerate(items):
+            groups[parents[index % len(parents)].pk][1].append(item)
+        return groups.values()
+
+    kinds = ["article", "article", "relay"]
+    content = {
+        "national_news": (
+            NewsPage,
+            news_items(plan["national_news"], lambda n: kinds[n % 3]),
+            lambda lang: [lang.tree.news_index],
+        ),
+        "press_releases": (
+            NewsPage,
+            news_items(plan["press_releases"], lambda n: "press_release"),
+            lambda lang: [lang.tree.press_room],
+        ),
+        "regional_news": (
+            NewsPage,
+            news_items(plan["regional_news"], lambda n: kinds[n % 3]),
+            lambda lang: lang.regions,
+        ),
+        "national_events": (
+            EventPage,
+            event_items(plan["national_events"]),
+            lambda lang: [lang.tree.agenda],
+        ),
+        "regional_events": (
+            EventPage,
+            event_items(plan["regional_events"]),
+            lambda lang: lang.regions,
+        ),
+        "roadmaps": (RoadmapPage, roadmap_items(plan["roadmaps"]), lambda lang: lang.regions),
+    }
+    samples = {}
+    for name, (model, items, parents_of) in content.items():
+        keys = [uuid.uuid4() for _ in items]
+        for code, lang in languages.items():
+            for parent, group in spread(list(zip(keys, items, strict=True)), parents_of(lang)):
+                pages_ = []
+                for key, item in group:
+                    fields = {k: v for k, v in item.items() if k != "themes"}
+                    if code == "en":
+                        fields["title"] = f"[EN] {fields['title']}"
+                    if model is not NewsPage:
+                        fields = {
+                            k: v
+                            for k, v in fields.items()
+                            if k not in ("kind", "date", "image", "source_name", "source_url")
+                        }
+                    pages_.append(model(translation_key=key, **fields))
+                themes = {key: item["themes"] for key, item in group}
+                bulk_add_pages(parent, pages_)
+                bulk_set_themes(pages_, lambda page, themes=themes: themes[page.translation_key])
+                if model is RoadmapPage:
+                    Milestone.objects.bulk_create(
+                        [
+                            Milestone(
+                                page=page,
+                                title=f"Étape {m}",
+                                status=status,
+                                date=today + datetime.timedelta(days=120 * (m - 2)),
+                            )
+                            for page in pages_
+                            for m, status in enumerate(["done", "done", "in_progress", "planned"])
+                        ]
+                    )
+                samples.setdefault((name, code), []).extend(pages_[:20])
+        write(f"  {name}: {len(items)} per language\n")
+
+    def paths(name, code, count=50):
+        return [page.url for page in samples.get((name, code), [])[:count]]
+
+    return {
+        "pages": pages,
+        "plan": plan,
+        "urls": {
+            code: {
+                "home": lang.tree.home.url,
+                "chantier index": lang.tree.chantier_index.url,
+                "national chantier": lang.tree.chantiers["training"].url,
+                "regional chantier": ChantierPage.objects.child_of(lang.tree.region_a).first().url,
+                "region index": lang.tree.region_index.url,
+                "region": lang.tree.region_a.url,
+                "roadmap": paths("roadmaps", code),
+                "news index": lang.tree.news_index.url,
+                "article": paths("regional_news", code),
+                "press release": paths("press_releases", code),
+                "event": paths("regional_events", code),
+                "agenda": lang.tree.agenda.url,
+                "press room": lang.tree.press_room.url,
+                "standard page": lang.tree.about.url,
+            }
+            for code, lang in languages.items()
+        },
+        "search_terms": SEARCH_TERMS,
+    }
+
+
+def dump(summary, path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str))

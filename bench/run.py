@@ -1,0 +1,553 @@
+"""``make bench``: build a large site, serve it with gunicorn, load it, report the figures.
+
+For each database (SQLite and PostgreSQL by default):
+
+1. create an empty database of its own (``bench/out/bench.sqlite3``, or ``ess_bench`` on
+   the PostgreSQL server of ``--postgres``), migrate it, build the synthetic site
+   (``manage.py build_bench_site``) and time ``update_index``;
+2. start gunicorn with the production settings and the page cache off, time the first
+   response, load each page type with wrk (or a Python load generator when wrk is not
+   installed) from this second process, read each worker's memory from ``/proc``;
+3. the same with the page cache on (Redis, ``--redis-url``), and the static file served
+   by whitenoise as the ceiling.
+
+Search (never cached) is measured at every size of ``--search-sizes`` (one extra
+PostgreSQL build per size beyond ``--pages``). The load is bounded (``--duration``
+seconds per page type, ``--connections`` connections) and only ever sent to 127.0.0.1.
+
+It prints a table, writes ``bench/out/results.json`` and rewrites ``docs/performance.md``
+with the run's date and machine. Targets are reported, never asserted.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from http.client import HTTPConnection
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+DOCS = ROOT / "docs" / "performance.md"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+HOST = "127.0.0.1"
+PORT = 8090  # 8000 + 10 × issue 9
+STATIC_PATH = "/static/css/site.css"
+API_PATH = "/api/v2/pages/?type=news.NewsPage&locale=fr&fields=kind,date,themes&limit=20"
+
+
+def log(message):
+    print(message, flush=True)
+
+
+# --- databases and the site -----------------------------------------------------------
+
+
+def database_url(kind, name, postgres):
+    if kind == "sqlite":
+        return f"sqlite:///{OUT / (name + '.sqlite3')}"
+    return f"{postgres.rstrip('/')}/{name}"
+
+
+def reset_database(kind, name, postgres):
+    if kind == "sqlite":
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            (OUT / f"{name}.sqlite3{suffix}").unlink(missing_ok=True)
+        return
+    import psycopg
+
+    with psycopg.connect(f"{postgres.rstrip('/')}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def environment(db_url, args, cached):
+    env = os.environ.copy()
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY="bench-only-secret-key-not-for-production-0123456789",
+        ALLOWED_HOSTS=f"{HOST},localhost",
+        DEBUG="False",
+        DATABASE_URL=db_url,
+        STATIC_ROOT=str(OUT / "static"),
+        MEDIA_ROOT=str(OUT / "media"),
+        SECURE_SSL_REDIRECT="False",
+        SESSION_COOKIE_SECURE="False",
+        CSRF_COOKIE_SECURE="False",
+        CACHE_MIDDLEWARE_SECONDS="300" if cached else "0",
+        REDIS_URL=args.redis_url if cached else "",
+        WEB_CONCURRENCY=str(args.workers),
+    )
+    return env
+
+
+def manage(env, *arguments):
+    started = time.monotonic()
+    subprocess.run([str(PYTHON), "manage.py", *arguments], cwd=ROOT, env=env, check=True)
+    return round(time.monotonic() - started, 2)
+
+
+def build(kind, name, pages, args):
+    reset_database(kind, name, args.postgres)
+    env = environment(database_url(kind, name, args.postgres), args, cached=False)
+    summary_path = OUT / f"site-{kind}-{pages}.json"
+    log(f"[{kind}] migrate")
+    timings = {"migrate_s": manage(env, "migrate", "--noinput", "-v0")}
+    log(f"[{kind}] build_bench_site --pages {pages}")
+    timings["build_s"] = manage(
+        env, "build_bench_site", "--pages", str(pages), "--summary", str(summary_path)
+    )
+    log(f"[{kind}] update_index")
+    timings["update_index_s"] = manage(env, "update_index", "-v0")
+    return timings, json.loads(summary_path.read_text())
+
+
+# --- the server ---------------------------------------------------------------------
+
+
+class Server:
+    def __init__(self, env, workers):
+        self.env = env
+        self.workers = workers
+        self.process = None
+
+    def __enter__(self):
+        self.log = open(OUT / "gunicorn.log", "ab")  # noqa: SIM115
+        started = time.monotonic()
+        self.process = subprocess.Popen(
+            [
+                str(GUNICORN),
+                "config.wsgi",
+                "--workers",
+                str(self.workers),
+                "--bind",
+                f"{HOST}:{PORT}",
+                "--log-level",
+                "warning",
+                "--timeout",
+                "180",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=self.log,
+            start_new_session=True,
+        )
+        deadline = started + 180
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("gunicorn stopped; see bench/out/gunicorn.log")
+            try:
+                with urllib.request.urlopen(f"http://{HOST}:{PORT}/fr/", timeout=10) as r:
+                    if r.status == 200:
+                        self.first_response_s = round(time.monotonic() - started, 2)
+                        return self
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.05)
+        raise RuntimeError("gunicorn gave no answer within 180 s")
+
+    def worker_rss_mb(self):
+        workers = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                status = (entry / "status").read_text()
+            except OSError:
+                continue
+            fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+            if fields.get("PPid", "").strip() == str(self.process.pid):
+                workers.append(round(int(fields["VmRSS"].split()[0]) / 1024, 1))
+        return sorted(workers)
+
+    def __exit__(self, *exc):
+        os.killpg(self.process.pid, signal.SIGTERM)  # the group this run started
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        self.log.close()
+
+
+# --- the load ---------------------------------------------------------------------------
+
+
+def fetch(path):
+    connection = HTTPConnection(HOST, PORT, timeout=180)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response.status
+
+
+def load(paths, args, warm_all=False):
+    """Load ``paths`` (in turn) for ``args.duration`` seconds; return the figures."""
+    # One-off work (renditions; with the cache on, the first fill of every URL) first.
+    for path in paths if warm_all else paths[:10]:
+        status = fetch(path)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}")
+    if shutil.which("wrk"):
+        command = [
+            "wrk",
+            "-t",
+            str(min(args.connections, 2)),
+            "-c",
+            str(args.connections),
+            "-d",
+            f"{args.duration}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(ROOT / "bench" / "report.lua"),
+            f"http://{HOST}:{PORT}",
+            "--",
+            *paths,
+        ]
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        figures = json.loads(output.strip().splitlines()[-1])
+    else:
+        figures = python_load(paths, args)
+    try:
+        fetch(STATIC_PATH)  # let the workers finish what the load left queued
+    except OSError as error:
+        log(f"  (the server was still busy after the load: {error})")
+    return figures
+
+
+def python_load(paths, args):
+    """A small threaded load generator, used when wrk is not installed."""
+    latencies, non_2xx, errors = [], [0], [0]
+    lock = threading.Lock()
+    deadline = time.monotonic() + args.duration
+
+    def worker(offset):
+        counter = offset
+        while time.monotonic() < deadline:
+            path = paths[counter % len(paths)]
+            counter += 1
+            started = time.monotonic()
+            try:
+                status = fetch(path)
+            except OSError:
+                with lock:
+                    errors[0] += 1
+                continue
+            elapsed = (time.monotonic() - started) * 1000
+            with lock:
+                latencies.append(elapsed)
+                non_2xx[0] += not 200 <= status < 300
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(args.connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    seconds = time.monotonic() - started
+    latencies.sort()
+
+    def percentile(p):
+        return round(latencies[min(len(latencies) - 1, int(len(latencies) * p / 100))], 2)
+
+    return {
+        "requests": len(latencies),
+        "seconds": round(seconds, 3),
+        "rps": round(len(latencies) / seconds, 1),
+        "p50_ms": percentile(50),
+        "p95_ms": percentile(95),
+        "p99_ms": percentile(99),
+        "non_2xx": non_2xx[0],
+        "socket_errors": errors[0],
+    }
+
+
+def page_types(summary):
+    fr, en = summary["urls"]["fr"], summary["urls"]["en"]
+    types = {name: value if isinstance(value, list) else [value] for name, value in fr.items()}
+    types["home (en)"] = [en["home"]]
+    types["article (en)"] = en["article"]
+    types["API listing"] = [API_PATH]
+    return types  # page URLs come percent-encoded already
+
+
+def search_paths(summary):
+    return [f"/fr/search/?q={quote(term)}" for term in summary["search_terms"]]
+
+
+def flush_redis(url):
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
+def serve_and_load(kind, name, summary, args, cached):
+    env = environment(database_url(kind, name, args.postgres), args, cached=cached)
+    if cached:
+        flush_redis(args.redis_url)
+    mode = "cached" if cached else "uncached"
+    results = {}
+    with Server(env, args.workers) as server:
+        log(f"[{kind}] {mode}: first response after {server.first_response_s} s")
+        for page_type, paths in page_types(summary).items():
+            results[page_type] = load(paths, args, warm_all=cached)
+            log(
+                f"[{kind}] {mode} {page_type}: {results[page_type]['rps']} req/s, "
+                f"p95 {results[page_type]['p95_ms']} ms, non-2xx {results[page_type]['non_2xx']}"
+            )
+        results["static file"] = load([STATIC_PATH], args)
+        if not cached:
+            results["search"] = load(search_paths(summary), args)
+        return {
+            "first_response_s": server.first_response_s,
+            "worker_rss_mb": server.worker_rss_mb(),
+            "results": results,
+        }
+
+
+# --- the report ---------------------------------------------------------------------------
+
+
+def machine():
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    return {
+        "nproc": os.cpu_count(),
+        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "cpu": cpu,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "load_average_at_start": os.getloadavg(),
+        "wrk": bool(shutil.which("wrk")),
+    }
+
+
+def table(run):
+    uncached = run["uncached"]["results"]
+    cached = run["cached"]["results"]
+    ceiling = cached["static file"]["rps"] or 1
+    lines = [
+        "| page type | uncached req/s | p50 | p95 | p99 | cached req/s | p50 | p95 | p99 "
+        "| cached / static |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for page_type in uncached:
+        u = uncached[page_type]
+        c = cached.get(page_type)
+        cached_cells = (
+            f"{c['rps']:.0f} | {c['p50_ms']:.1f} | {c['p95_ms']:.1f} | {c['p99_ms']:.1f} "
+            f"| {c['rps'] / ceiling:.2f}"
+            if c
+            else "never cached | | | | "
+        )
+        lines.append(
+            f"| {page_type} | {u['rps']:.0f} | {u['p50_ms']:.1f} | {u['p95_ms']:.1f} "
+            f"| {u['p99_ms']:.1f} | {cached_cells} |"
+        )
+    return "\n".join(lines)
+
+
+def targets(run):
+    cached = run["cached"]["results"]
+    uncached = run["uncached"]["results"]
+    ceiling = cached["static file"]["rps"]
+    pages = [name for name in cached if name not in ("static file",)]
+    worst_ratio = min(cached[name]["rps"] / ceiling for name in pages) if ceiling else 0
+    return {
+        "cached page ≥ 0.5 × static req/s (worst page)": round(worst_ratio, 2),
+        "uncached article p95 < 50 ms": uncached["article"]["p95_ms"],
+        "search p95 < 100 ms": uncached["search"]["p95_ms"],
+    }
+
+
+def markdown(results):
+    m = results["machine"]
+    parts = [
+        "# Performance",
+        "",
+        "How fast the site is at size, measured by `make bench` (`bench/run.py`). This file is",
+        "rewritten by each run; the raw figures are in `bench/out/results.json` (not committed).",
+        "",
+        "What it does: builds a synthetic two-language site (`manage.py build_bench_site`) in a",
+        "database of its own, serves it with gunicorn and the production settings, and loads",
+        "each page type from a second process (wrk) for a fixed time: once with the page cache",
+        "off (every request renders), once with it on (Redis). The static file served by",
+        "whitenoise is the ceiling. Search is never cached. Latencies are in milliseconds.",
+        "",
+        "Targets (reported, never asserted in tests): a cached anonymous page at least half the",
+        "static file's requests per second; an uncached article at p95 under 50 ms and search",
+        "at p95 under 100 ms, at 10,000 pages on PostgreSQL.",
+        "",
+        "## Latest run",
+        "",
+        f"- Date: {results['date']}",
+        f"- Machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory_gb']} GB memory, {m['os']},"
+        f" Python {m['python']}; load average at start {tuple(round(x, 1) for x in m['load_average_at_start'])}",
+        f"- Command: `{results['command']}`",
+        f"- Load: {results['settings']['duration']} s per page type, "
+        f"{results['settings']['connections']} connections, "
+        f"{results['settings']['workers']} gunicorn sync workers, "
+        f"{'wrk' if m['wrk'] else 'Python load generator'}",
+        "",
+    ]
+    for run in results["runs"]:
+        parts += [
+            f"### {run['database']}, {run['pages']:,} pages",
+            "",
+            f"- migrate {run['timings']['migrate_s']} s, build {run['timings']['build_s']} s,"
+            f" `update_index` {run['timings']['update_index_s']} s",
+            f"- time to first response after start: uncached server "
+            f"{run['uncached']['first_response_s']} s, cached server "
+            f"{run['cached']['first_response_s']} s",
+            f"- memory per worker (RSS after the load): uncached "
+            f"{run['uncached']['worker_rss_mb']} MB, cached {run['cached']['worker_rss_mb']} MB",
+            "",
+            table(run),
+            "",
+            "Targets: " + "; ".join(f"{k}: {v}" for k, v in targets(run).items()),
+            "",
+        ]
+    if results.get("search"):
+        parts += [
+            "### Search latency by site size",
+            "",
+            "| database | pages | `update_index` s | p50 ms | p95 ms | req/s |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for row in results["search"]:
+            parts.append(
+                f"| {row['database']} | {row['pages']:,} | {row['update_index_s']} "
+                f"| {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['rps']:.0f} |"
+            )
+        parts.append("")
+    parts += [
+        "## Reading the figures",
+        "",
+        "The machine is shared: other jobs ran during the measurement (see the load average),",
+        "so absolute figures are noisy and lower than on a dedicated host; the ratios between",
+        "page types and between cached and uncached are the useful part.",
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--databases", default="postgres,sqlite", help="Comma-separated: sqlite, postgres."
+    )
+    parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument(
+        "--search-sizes",
+        default="",
+        help="Extra site sizes for search latency, on PostgreSQL (e.g. 100000).",
+    )
+    parser.add_argument("--duration", type=int, default=5, help="Seconds of load per page type.")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
+    parser.add_argument(
+        "--no-docs", action="store_true", help="Do not rewrite docs/performance.md."
+    )
+    args = parser.parse_args(argv)
+    args.duration = max(1, min(args.duration, 60))
+    args.connections = max(1, min(args.connections, 64))
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    env = environment(database_url("sqlite", "unused", args.postgres), args, cached=False)
+    subprocess.run(
+        [str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+    results = {
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "command": "python -m bench.run " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "machine": machine(),
+        "settings": {
+            "duration": args.duration,
+            "connections": args.connections,
+            "workers": args.workers,
+        },
+        "runs": [],
+        "search": [],
+    }
+    for kind in [k.strip() for k in args.databases.split(",") if k.strip()]:
+        timings, summary = build(kind, "ess_bench", args.pages, args)
+        run = {
+            "database": "PostgreSQL" if kind == "postgres" else "SQLite",
+            "pages": args.pages,
+            "timings": timings,
+        }
+        run["uncached"] = serve_and_load(kind, "ess_bench", summary, args, cached=False)
+        run["cached"] = serve_and_load(kind, "ess_bench", summary, args, cached=True)
+        results["runs"].append(run)
+        search = run["uncached"]["results"]["search"]
+        results["search"].append(
+            {
+                "database": run["database"],
+                "pages": args.pages,
+                "update_index_s": timings["update_index_s"],
+                **search,
+            }
+        )
+        log("\n" + f"{run['database']}, {args.pages} pages\n" + table(run))
+        log("Targets: " + json.dumps(targets(run), ensure_ascii=False))
+        write_results(results, args)
+    for size in [int(s) for s in args.search_sizes.split(",") if s.strip()]:
+        if size == args.pages:
+            continue
+        timings, summary = build("postgres", "ess_bench_search", size, args)
+        env = environment(
+            database_url("postgres", "ess_bench_search", args.postgres), args, cached=False
+        )
+        with Server(env, args.workers):
+            search = load(search_paths(summary), args)
+        results["search"].append(
+            {
+                "database": "PostgreSQL",
+                "pages": size,
+                "update_index_s": timings["update_index_s"],
+                **search,
+            }
+        )
+        log(f"search at {size} pages: p50 {search['p50_ms']} ms, p95 {search['p95_ms']} ms")
+
+        write_results(results, args)
+    log(f"\nFigures in {OUT / 'results.json'}" + ("" if args.no_docs else f" and {DOCS}"))
+
+
+def write_results(results, args):
+    """Write what has been measured so far (after each database)."""
+    (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2))
+    if not args.no_docs:
+        DOCS.parent.mkdir(exist_ok=True)
+        DOCS.write_text(markdown(results))
+
+
+if __name__ == "__main__":
+    main()

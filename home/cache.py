@@ -1,0 +1,261 @@
+"""Whole-response cache for anonymous visitors, emptied by every editorial change.
+
+How it works
+------------
+``PageCacheMiddleware`` (last in ``MIDDLEWARE``) stores the rendered response of an
+anonymous ``GET`` in the default cache (Redis when ``REDIS_URL`` is set, local memory
+otherwise) and serves it to the next anonymous visitor of the same URL. The key holds a
+site-wide *generation* number; the signal handlers below bump it when a page is
+published, unpublished, moved or deleted, and when anything pages show changes (a
+snippet, an image, a document, a collection, a site, a locale, a setting, a view
+restriction). Once bumped, no old entry can be read again: the next visitor of every
+page gets a fresh render, which is then cached under the new generation. Old entries
+are never read again and expire on their own (``CACHE_MIDDLEWARE_SECONDS``).
+
+The trade-off
+-------------
+One change empties the cache of the whole site, not only of the pages that show the
+changed page. That costs one render per page visited after a change: on this site,
+where changes come from a few editors a day and visitors by the thousand, the hit rate
+stays high. In return it is correct by construction: a page is listed on its parent,
+the home page, its region, the national chantiers of its themes, the feeds, the
+sitemap, search results, other pages' "related" blocks and links in rich text; working
+out that set for every change (and keeping it right as templates change) is where
+targeted invalidation goes wrong, serving stale pages nobody notices. A generation
+bump is one cache write, and reading it is one cache read per request.
+
+What is never cached: anything but ``GET``; the admin and document downloads (they
+check permissions); a request carrying a session or messages cookie (an editor, or a
+visitor in the middle of something); previews (``request.is_preview``); a response
+that is not a 200, that sets a cookie, that used a CSRF token (a form with ``{% csrf_token
+%}``), that touched the session, or whose ``Cache-Control`` says ``private``,
+``no-cache``, ``no-store`` or ``max-age=0`` (search uses ``never_cache``).
+
+Headers: a cached-or-cacheable anonymous response says ``Cache-Control: public`` with a
+short ``max-age`` for browsers and ``s-maxage`` for a shared cache (a CDN, Varnish); a
+response to a logged-in editor says ``private, no-cache``. When a CDN or Varnish is
+configured (``FRONTEND_CACHE_*`` variables, see ``config/settings/base.py``), Wagtail's
+``frontend_cache`` purges a page's URLs on publish and unpublish, and the handlers here
+also purge what lists it (its ancestors: parent listing, region, home; and the national
+chantiers of its language).
+
+With the local-memory cache, each worker process has its own cache and its own
+generation: a change made through one worker empties that worker's cache only, and the
+others may serve the old page until their entries expire. Production with several
+workers therefore sets ``REDIS_URL``; a system check warns when it does not.
+"""
+
+import functools
+import hashlib
+import logging
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.core.checks import Warning, register
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+KEY_PREFIX = "pagecache:page"
+UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store", "max-age=0")
+
+
+# --- the generation number ----------------------------------------------------------
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # Never reuse a number: a lost key (eviction, restart) starts from the clock.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def bump_generation():
+    """Make every cached page unreachable (they expire on their own)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet: nothing cached under one either
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def cache_seconds():
+    return getattr(settings, "CACHE_MIDDLEWARE_SECONDS", 0)
+
+
+# --- the middleware ------------------------------------------------------------------
+
+
+def _request_is_cacheable(request):
+    if request.method != "GET" or cache_seconds() <= 0:
+        return False
+    # Wagtail's previews run through the middleware with a dummy request.
+    if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):
+        return False
+    if request.path.startswith(getattr(settings, "PAGE_CACHE_EXCLUDED_PATHS", ())):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def _response_is_cacheable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and getattr(messages, "_queued_messages", None):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    return not any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES)
+
+
+def page_cache_key(request, generation):
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(f"{url}|{get_language()}".encode()).hexdigest()
+    return f"{KEY_PREFIX}:{generation}:{digest}"
+
+
+class PageCacheMiddleware:
+    """Serve anonymous visitors from the whole-response cache; see the module docstring."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _request_is_cacheable(request):
+            response = self.get_response(request)
+            self._mark_private_for_editors(request, response)
+            return response
+
+        key = page_cache_key(request, current_generation())
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+
+        response = self.get_response(request)
+        if _response_is_cacheable(request, response):
+            self._mark_public(response)
+            cache.set(key, response, cache_seconds())
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _mark_public(response):
+        frontend_purge = bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60),
+            # A shared cache that we purge on change may keep pages longer.
+            s_maxage=cache_seconds() if frontend_purge else 60,
+        )
+        # A shared cache must not hand an anonymous page to an editor.
+        patch_vary_headers(response, ["Cookie"])
+
+    @staticmethod
+    def _mark_private_for_editors(request, response):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            if "public" not in response.get("Cache-Control", ""):
+                patch_cache_control(response, private=True, no_cache=True)
+
+
+# --- what empties the cache ------------------------------------------------------------
+
+
+def _page_changed(sender, instance=None, **kwargs):
+    bump_generation()
+    if instance is not None and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        purge_listings_from_frontend_cache(instance)
+
+
+def _content_changed(sender, instance=None, raw=False, **kwargs):
+    if not raw and issubclass(sender, _content_models()):
+        bump_generation()
+
+
+def purge_listings_from_frontend_cache(page):
+    """Purge from the CDN the pages that list ``page``: its ancestors and national chantiers."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    from chantiers.models import ChantierPage
+
+    try:
+        batch = PurgeBatch()
+        batch.add_pages(page.get_ancestors().filter(depth__gt=1))
+        batch.add_pages(ChantierPage.objects.live().national().filter(locale_id=page.locale_id))
+        batch.purge()
+    except Exception:  # a CDN outage must not stop an editor from publishing
+        logger.exception("Could not purge the listings of %s from the frontend cache", page.pk)
+
+
+@functools.cache
+def _content_models():
+    """Models whose changes show on pages, apart from pages themselves (worked out once,
+    at the first save, when every snippet is registered)."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection, Locale, PageViewRestriction, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    models = {
+        get_image_model(),
+        get_document_model(),
+        Collection,
+        Locale,
+        PageViewRestriction,
+        Site,
+        *get_snippet_models(),
+    }
+    models.update(
+        model
+        for model in apps.get_models()
+        if issubclass(model, BaseSiteSetting | BaseGenericSetting)
+    )
+    return tuple(models)
+
+
+def connect_signal_handlers():
+    from wagtail.models import Page
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(_page_changed, dispatch_uid="pagecache_published")
+    page_unpublished.connect(_page_changed, dispatch_uid="pagecache_unpublished")
+    post_page_move.connect(_page_changed, dispatch_uid="pagecache_moved")
+    # Deleting a page of any type deletes its wagtailcore_page row.
+    post_delete.connect(_page_changed, sender=Page, dispatch_uid="pagecache_deleted")
+    # Snippets register after this app is ready: the handler checks the model when called.
+    post_save.connect(_content_changed, dispatch_uid="pagecache_content_saved")
+    post_delete.connect(_content_changed, dispatch_uid="pagecache_content_deleted")
+
+
+@register(deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    backend = settings.CACHES["default"]["BACKEND"]
+    if cache_seconds() > 0 and not settings.DEBUG and backend.endswith("LocMemCache"):
+        return [
+            Warning(
+                "The page cache uses the local-memory cache: with several worker processes, "
+                "a change made through one of them may take up to CACHE_MIDDLEWARE_SECONDS "
+                "to show on the others.",
+                hint="Set REDIS_URL, or CACHE_MIDDLEWARE_SECONDS=0 to switch the cache off.",
+                id="home.W001",
+            )
+        ]
+    return []

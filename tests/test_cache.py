@@ -1,0 +1,203 @@
+"""Anonymous visitors are served from the page cache; an editor's change shows at once.
+
+Every test first fills the cache with the pages that show a news item (home, national
+news, its region, the national chantier of its theme, the page itself), then makes the
+change through Wagtail's own actions, and reads the pages again as an anonymous visitor.
+Runs with the local-memory cache and, with ``REDIS_URL`` set, with Redis.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import Page
+
+from news.models import NewsPage, PressContact
+from tests.builders import make_news
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.CACHE_MIDDLEWARE_SECONDS = 300
+
+
+@pytest.fixture
+def item(site_tree):
+    return make_news(site_tree.region_a, "Forum des entrepreneurs sociaux", themes=["training"])
+
+
+@pytest.fixture
+def listings(site_tree):
+    """The pages that list a news item of Bretagne on the training theme."""
+    return {
+        "home": site_tree.home.url,
+        "national news": site_tree.news_index.url,
+        "region": site_tree.region_a.url,
+        "national chantier": site_tree.chantiers["training"].url,
+    }
+
+
+@pytest.fixture
+def editor_client(client, db):
+    user = get_user_model().objects.create_superuser("editrice", "editrice@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def warm(client, urls):
+    """Fetch every URL twice: the second answer must come from the cache."""
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "hit", url
+
+
+def texts(client, urls):
+    return {name: client.get(url).text for name, url in urls.items()}
+
+
+def test_an_anonymous_page_is_served_from_the_cache_with_public_headers(client, site_tree):
+    first = client.get(site_tree.home.url)
+    second = client.get(site_tree.home.url)
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.text == first.text
+    assert "public" in second["Cache-Control"]
+    assert "s-maxage=" in second["Cache-Control"]
+    assert "Cookie" in second["Vary"]
+
+
+def test_the_cache_is_not_even_read_when_switched_off(client, site_tree, settings):
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+    client.get(site_tree.home.url)
+    assert "X-Page-Cache" not in client.get(site_tree.home.url)
+
+
+def test_a_change_without_a_signal_is_not_seen_proving_pages_come_from_the_cache(
+    client, item, listings
+):
+    warm(client, listings.values())
+    Page.objects.filter(pk=item.pk).update(title="Titre changé en base")
+    assert all("Titre changé en base" not in text for text in texts(client, listings).values())
+
+
+def test_publishing_a_new_page_shows_it_on_every_listing(client, site_tree, item, listings):
+    warm(client, listings.values())
+    make_news(site_tree.region_a, "Université d'été de l'ESS", themes=["training"])
+    for name, text in texts(client, listings).items():
+        assert "Université d&#x27;été de l&#x27;ESS" in text, name
+
+
+def test_publishing_a_change_shows_it_on_the_page_and_every_listing(client, item, listings):
+    urls = {**listings, "page": item.url}
+    warm(client, urls.values())
+    item.title = "Forum régional des entrepreneurs sociaux"
+    item.save_revision().publish()
+    for name, text in texts(client, urls).items():
+        assert "Forum régional des entrepreneurs sociaux" in text, name
+
+
+def test_unpublishing_a_page_removes_it_everywhere(client, item, listings):
+    url = item.url
+    warm(client, [*listings.values(), url])
+    item.unpublish()
+    for name, text in texts(client, listings).items():
+        assert "Forum des entrepreneurs sociaux" not in text, name
+    assert client.get(url).status_code == 404
+
+
+def test_moving_a_page_to_another_region_updates_both_regions(client, site_tree, item, listings):
+    old_url = item.url
+    region_b = site_tree.region_b.url
+    warm(client, [*listings.values(), region_b, old_url])
+    item.move(site_tree.region_b, pos="last-child")
+    item.refresh_from_db()
+    assert "Forum des entrepreneurs sociaux" not in client.get(listings["region"]).text
+    assert "Forum des entrepreneurs sociaux" in client.get(region_b).text
+    # The cards name the region the item now sits in.
+    assert "Occitanie" in client.get(listings["national news"]).text
+    assert client.get(old_url).status_code != 200  # a redirect or a 404, never the old page
+    assert client.get(item.url).status_code == 200
+
+
+def test_deleting_a_page_removes_it_everywhere(client, item, listings):
+    url = item.url
+    warm(client, [*listings.values(), url])
+    Page.objects.get(pk=item.pk).delete()
+    for name, text in texts(client, listings).items():
+        assert "Forum des entrepreneurs sociaux" not in text, name
+    assert client.get(url).status_code == 404
+
+
+def test_editing_a_snippet_shows_on_the_pages_that_show_it(client, site_tree):
+    contact = PressContact.objects.create(
+        name="Claire Presse", email="presse@example.org", locale=site_tree.locale
+    )
+    warm(client, [site_tree.press_room.url])
+    contact.name = "Claire Martin"
+    contact.save()
+    assert "Claire Martin" in client.get(site_tree.press_room.url).text
+
+
+def test_editors_are_never_served_from_the_cache(client, editor_client, item, listings):
+    # An anonymous visit fills the cache; the editor still gets a fresh page every time.
+    from django.test import Client
+
+    anonymous = Client()
+    warm(anonymous, listings.values())
+    Page.objects.filter(pk=item.pk).update(title="Titre en cours de relecture")
+    NewsPage.objects.filter(pk=item.pk).update(intro="Intro en relecture")
+    for name, url in listings.items():
+        response = editor_client.get(url)
+        assert "X-Page-Cache" not in response, name
+        assert "Titre en cours de relecture" in response.text, name
+        assert "private" in response["Cache-Control"], name
+        assert "no-cache" in response["Cache-Control"], name
+
+
+def test_an_editors_page_is_never_stored_for_visitors(client, editor_client, item):
+    from django.test import Client
+
+    editor_client.get(item.url)  # the editor's page has the Wagtail user bar
+    response = Client().get(item.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "wagtail-userbar" not in response.text
+
+
+def test_a_preview_is_never_served_from_or_stored_in_the_cache(client, item):
+    warm(client, [item.url])
+    item.title = "Brouillon pas encore publié"
+    item.save_revision()  # a draft: the live page keeps its title
+    preview = item.get_latest_revision_as_object().make_preview_request()
+    assert "Brouillon pas encore publié" in preview.content.decode()
+    assert "X-Page-Cache" not in preview
+    response = client.get(item.url)
+    assert response["X-Page-Cache"] == "hit"
+    assert "Brouillon pas encore publié" not in response.text
+
+
+def test_the_admin_is_never_cached(client, editor_client):
+    from django.test import Client
+
+    for visitor in (Client(), editor_client):
+        visitor.get("/admin/login/")
+        assert "X-Page-Cache" not in visitor.get("/admin/login/")
+
+
+def test_search_results_are_never_cached(client, site_tree):
+    client.get("/fr/search/?q=ESS")
+    response = client.get("/fr/search/?q=ESS")
+    assert "X-Page-Cache" not in response
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.urls("tests.cache_urls")
+@pytest.mark.parametrize(
+    "url",
+    ["/test-cache/csrf/", "/test-cache/cookie/", "/test-cache/private/"],
+    ids=["csrf token", "set-cookie", "cache-control private"],
+)
+def test_responses_with_a_csrf_token_a_cookie_or_private_are_not_cached(client, site_tree, url):
+    client.get(url)
+    client.cookies.clear()
+    assert "X-Page-Cache" not in client.get(url)

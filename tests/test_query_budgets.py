@@ -1,0 +1,242 @@
+"""Every page type renders with a fixed number of SQL queries.
+
+Each test builds a site in one language, fills every listing with 3 items, counts the
+queries of each page type, fills the listings up to 30 items, counts again, adds 200
+more pages elsewhere in the tree, and counts a third time. The three counts must be the
+same, and equal to the pinned budget below: a new N+1 query (a card that looks up its
+region, an image that fetches its rendition, a template that follows a foreign key) makes
+the 30-item count grow and fails here with the whole table of counts.
+
+The whole-response cache is switched off (``CACHE_MIDDLEWARE_SECONDS = 0``) so that the
+queries counted are those of a real render; each URL is fetched once before counting so
+that one-off work (image renditions, Wagtail's site root paths) is not counted.
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from bench.sitebuilder import bulk_add_pages, bulk_set_themes
+from chantiers.models import ChantierPage, Milestone, RoadmapPage
+from news.models import EventPage, NewsPage
+from regions.models import RegionPage
+from tests.builders import add_child, translate_site
+
+pytestmark = pytest.mark.django_db
+
+# The pinned budgets: queries per page type and language, the same at every size. An
+# English page costs one query more (the active locale is not the default one) and one
+# more again when it has a French translation for the language switcher to name.
+FRENCH = {
+    "home": 27,
+    "chantier index": 17,
+    "national chantier": 34,
+    "regional chantier": 19,
+    "region index": 17,
+    "region": 31,
+    "roadmap": 21,
+    "news index": 22,
+    "news index, page 2": 22,
+    "news page": 21,
+    "press release": 18,
+    "event page": 17,
+    "agenda": 20,
+    "press room": 21,
+    "standard page": 15,
+    "search": 11,
+    "API listing": 12,
+}
+ENGLISH = {
+    **{name: count + 2 for name, count in FRENCH.items()},
+    # Pages made in English only (no translation to list) and pages outside Wagtail's tree.
+    "regional chantier": FRENCH["regional chantier"] + 1,
+    "news page": FRENCH["news page"] + 1,
+    "press release": FRENCH["press release"] + 1,
+    "event page": FRENCH["event page"] + 1,
+    "search": FRENCH["search"],
+    "API listing": FRENCH["API listing"],
+}
+BUDGETS = {"fr": FRENCH, "en": ENGLISH}
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+
+
+@pytest.fixture
+def image(db):
+    return get_image_model().objects.create(title="Atelier", file=get_test_image_file())
+
+
+class Filler:
+    """Adds listed items to every listing of a site, numbering them as it goes.
+
+    Pages are inserted with ``bench.sitebuilder`` (published, a few queries per batch) so
+    that a test can afford 30 items in every listing and 200 more pages.
+    """
+
+    def __init__(self, tree, image):
+        self.tree = tree
+        self.image = image
+        self.count = 0
+
+    def fill_to(self, total):
+        tree = self.tree
+        numbers = range(self.count + 1, total + 1)
+
+        def day(number):
+            return datetime.date(2020, 1, 1) + datetime.timedelta(days=number)
+
+        def soon(number):
+            return timezone.now() + datetime.timedelta(days=number)
+
+        themed = [
+            *bulk_add_pages(tree.news_index, [
+                NewsPage(title=f"Actualité nationale {n}", slug=f"nationale-{n}", date=day(n),
+                         kind="relay" if n % 3 == 0 else "article", intro="Texte",
+                         source_name="Partenaire", source_url="https://example.org/",
+                         image=self.image)
+                for n in numbers
+            ], index=True),
+            *bulk_add_pages(tree.region_a, [
+                NewsPage(title=f"Actualité régionale {n}", slug=f"regionale-{n}", date=day(n),
+                         intro="Texte", image=self.image)
+                for n in numbers
+            ]),
+            *bulk_add_pages(tree.press_room, [
+                NewsPage(title=f"Communiqué {n}", slug=f"communique-{n}", date=day(n),
+                         kind="press_release")
+                for n in numbers
+            ]),
+        ]
+        bulk_set_themes(themed, lambda page: ["training"])
+        events = [
+            *bulk_add_pages(tree.agenda, [
+                EventPage(title=f"Rencontre nationale {n}", slug=f"rencontre-{n}",
+                          start=soon(n), city="Lyon")
+                for n in numbers
+            ]),
+            *bulk_add_pages(tree.region_a, [
+                EventPage(title=f"Atelier régional {n}", slug=f"atelier-{n}",
+                          start=soon(n), city="Rennes")
+                for n in numbers
+            ]),
+        ]
+        bulk_set_themes(events, lambda page: ["training"])
+        roadmaps = bulk_add_pages(tree.region_a, [
+            RoadmapPage(title=f"Feuille de route {n}", slug=f"feuille-{n}") for n in numbers
+        ])
+        bulk_set_themes(roadmaps, lambda page: ["training"])
+        Milestone.objects.bulk_create(
+            [
+                Milestone(page=roadmap, title=title, date=date, status=status)
+                for roadmap in roadmaps
+                for title, date, status in [
+                    ("Lancement", datetime.date(2020, 1, 1), "done"),
+                    ("Bilan", datetime.date(2035, 1, 1), "planned"),
+                ]
+            ]
+            + [
+                Milestone(page=tree.roadmap, title=f"Étape {n}", date=day(n), status="planned")
+                for n in numbers
+            ]
+        )
+        regions = bulk_add_pages(tree.region_index, [
+            RegionPage(title=f"Région {n}", slug=f"region-{n}", theme="training")
+            for n in numbers
+        ])
+        for region in regions:
+            bulk_add_pages(region, [
+                ChantierPage(title=f"Chantier de la {region.title}", slug="chantier",
+                             theme="training")
+            ])
+        self.count = total
+
+    def add_unlisted_pages(self, total):
+        """Pages elsewhere in the tree: the site grows, these listings do not."""
+        archive = bulk_add_pages(self.tree.region_b, [
+            NewsPage(title=f"Archive {n}", slug=f"archive-{n}", date=datetime.date(2001, 1, 1))
+            for n in range(total)
+        ])
+        bulk_set_themes(archive, lambda page: ["impact"])
+
+
+def urls(tree, language_code):
+    regional_chantier = ChantierPage.objects.child_of(tree.region_a).first()
+    if regional_chantier is None:
+        regional_chantier = add_child(
+            tree.region_a, ChantierPage(title="Notre chantier", slug="notre-chantier", theme="training")
+        )
+    news_page = NewsPage.objects.child_of(tree.region_a).first()
+    press_release = NewsPage.objects.child_of(tree.press_room).first()
+    event = EventPage.objects.child_of(tree.agenda).first()
+    return {
+        "home": tree.home.url,
+        "chantier index": tree.chantier_index.url,
+        "national chantier": tree.chantiers["training"].url,
+        "regional chantier": regional_chantier.url,
+        "region index": tree.region_index.url,
+        "region": tree.region_a.url,
+        "roadmap": tree.roadmap.url,
+        "news index": tree.news_index.url,
+        "news index, page 2": tree.news_index.url + "?page=2",
+        "news page": news_page.url,
+        "press release": press_release.url,
+        "event page": event.url,
+        "agenda": tree.agenda.url,
+        "press room": tree.press_room.url,
+        "standard page": tree.about.url,
+        "search": f"/{language_code}/search/?q=Actualit%C3%A9",
+        "API listing": (
+            f"/api/v2/pages/?type=news.NewsPage&locale={language_code}"
+            "&fields=kind,date,intro,themes,image&limit=20"
+        ),
+    }
+
+
+def count_queries(client, pages):
+    counts = {}
+    for name, url in pages.items():
+        assert client.get(url).status_code == 200, url  # one-off work happens here
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        counts[name] = len(queries.captured_queries)
+    return counts
+
+
+@pytest.mark.parametrize("language_code", ["fr", "en"])
+def test_each_page_type_renders_with_a_fixed_number_of_queries(
+    client, site_tree, image, language_code
+):
+    tree = site_tree if language_code == "fr" else translate_site(site_tree, language_code)
+    filler = Filler(tree, image)
+
+    filler.fill_to(3)
+    pages = urls(tree, language_code)
+    with_3_items = count_queries(client, pages)
+
+    filler.fill_to(30)
+    with_30_items = count_queries(client, pages)
+    # The listings do show the new items.
+    assert "Actualité nationale 30" in client.get(pages["news index"]).text
+    assert "Actualité nationale 25" in client.get(pages["news index, page 2"]).text
+    assert "Région 30" in client.get(pages["home"]).text
+    assert "Actualité nationale" in client.get(pages["search"]).text
+    assert client.get(pages["API listing"]).json()["meta"]["total_count"] == 90
+
+    filler.add_unlisted_pages(200)
+    in_a_larger_site = count_queries(client, pages)
+
+    assert with_30_items == with_3_items, (with_3_items, with_30_items)
+    assert in_a_larger_site == with_3_items, (with_3_items, in_a_larger_site)
+    budgets = dict(BUDGETS[language_code])
+    if connection.vendor == "postgresql":
+        budgets["search"] += 1  # the database search backend runs one more query there
+    assert with_3_items == budgets, with_3_items
