@@ -25,11 +25,13 @@ from home.models import BasePage, LocalizedPageQuerySet
 NATIONAL_DEPTH = 4  # home > chantier index > chantier
 REGIONAL_DEPTH = 5  # home > region index > region > chantier
 
+
 class ThemeCode(models.TextChoices):
     TRAINING = "training", _("Training and awareness of social entrepreneurship")
     SOCIAL_INNOVATION = "social_innovation", _("Social innovation")
     COOPERATION = "cooperation", _("Economic cooperation between social entrepreneurs")
     IMPACT = "impact", _("Impact measurement and evaluation")
+
 
 THEME_SHORT_LABELS = {
     ThemeCode.TRAINING: _("Training"),
@@ -38,10 +40,9 @@ THEME_SHORT_LABELS = {
     ThemeCode.IMPACT: _("Impact measurement"),
 }
 
+
 class Theme(models.Model):
-    code = models.CharField(
-        _("code"), max_length=32, primary_key=True, choices=ThemeCode.choices
-    )
+    code = models.CharField(_("code"), max_length=32, primary_key=True, choices=ThemeCode.choices)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -60,6 +61,7 @@ class Theme(models.Model):
     def short_label(self):
         return THEME_SHORT_LABELS[ThemeCode(self.code)]
 
+
 class ThemeCodesField(serializers.Field):
     """Themes in the API: the list of their codes, in the themes' order."""
 
@@ -70,9 +72,7 @@ class ThemeCodesField(serializers.Field):
 class ThemedPageMixin(models.Model):
     """Pages that are linked to one or more of the four themes."""
 
-    themes = ParentalManyToManyField(
-        Theme, verbose_name=_("themes"), blank=True, related_name="+"
-    )
+    themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
 
     theme_panels = [FieldPanel("themes", widget=forms.CheckboxSelectMultiple)]
     # The API gives the themes as their codes: ["training", "impact"].
@@ -80,6 +80,7 @@ class ThemedPageMixin(models.Model):
 
     class Meta:
         abstract = True
+
 
 class ChantierIndexPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
@@ -99,9 +100,15 @@ class ChantierIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chantiers"] = (
-            ChantierPage.objects.child_of(self).live().public().translated().defer_streamfields().order_by("path")
+            ChantierPage.objects.child_of(self)
+            .live()
+            .public()
+            .translated()
+            .defer_streamfields()
+            .order_by("path")
         )
         return context
+
 
 class ChantierPageQuerySet(LocalizedPageQuerySet):
     def national(self):
@@ -109,6 +116,7 @@ class ChantierPageQuerySet(LocalizedPageQuerySet):
 
     def regional(self):
         return self.filter(depth=REGIONAL_DEPTH)
+
 
 class ChantierPage(BasePage):
     """A chantier: national (under the chantier index) or a region's own (under a region)."""
@@ -152,9 +160,7 @@ class ChantierPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         if self.is_national:
             context.update(self.national_listings())
-            context.update(
-                news_listing(request, self.locale, theme=self.theme, omit=("theme",))
-            )
+            context.update(news_listing(request, self.locale, theme=self.theme, omit=("theme",)))
         return context
 
     def national_listings(self):
@@ -192,6 +198,7 @@ class ChantierPage(BasePage):
             "next_milestone": next_milestone(roadmaps),
         }
 
+
 def next_milestone(roadmaps):
     """The soonest next milestone of several roadmaps, or None."""
     milestones = [r.next_milestone for r in roadmaps]
@@ -203,6 +210,7 @@ class MilestoneStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     DONE = "done", _("Done")
     CANCELLED = "cancelled", _("Cancelled")
+
 
 class RoadmapPage(ThemedPageMixin, BasePage):
     """A roadmap ("feuille de route"): objectives and dated milestones."""
@@ -267,6 +275,7 @@ class RoadmapPage(ThemedPageMixin, BasePage):
                 if milestone.date >= today or milestone.status == MilestoneStatus.IN_PROGRESS:
                     return milestone
         return None
+
 
 class Milestone(TranslatableMixin, Orderable):
     """A dated step of a roadmap: its title and description are translated, its date and
