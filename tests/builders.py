@@ -119,7 +119,7 @@ def build_site():
     )
 
 
-def make_image(title, alt="", size=(1600, 1000), colour=(0, 90, 82)):
+def make_image(title, alt="", size=(1200, 750), colour=(0, 90, 82)):
     """An image with some detail (so that its renditions weigh what a photo would)."""
     import io
 
@@ -257,6 +257,10 @@ def build_demo_like_site():
     )
     tree.about.body = body
     tree.about.save_revision().publish()
+    # What search engines show: each page's summary, as editors fill it in the Promote tab.
+    for page in home.get_descendants(inclusive=True).live().specific():
+        page.search_description = (getattr(page, "intro", "") or page.title)[:300]
+        page.save_revision().publish()
     tree.__dict__.update(
         hero_image=hero, photo=photo, article=article, press_release=press, relay=relay,
         regional_news=regional, event=event, regional_roadmap=regional_roadmap,

@@ -85,10 +85,9 @@ def region_tiles(regions):
             continue
         taken.add(position)
         tiles.append((region, position))
-    spare_row = ROWS if not unplaced else ROWS
     for index, region in enumerate(unplaced):
-        tiles.append((region, (index % COLUMNS, spare_row + index // COLUMNS)))
-    rows = max([row for _, (_, row) in tiles], default=ROWS - 1) + 1
+        tiles.append((region, (index % COLUMNS, ROWS + index // COLUMNS)))
+    rows = max([ROWS - 1] + [row for _, (_, row) in tiles]) + 1
     return [
         {
             "region": region,
@@ -108,6 +107,11 @@ def region_tiles(regions):
 @register.inclusion_tag("includes/region_map.html", takes_context=True)
 def region_map(context, regions, heading_level=2):
     tiles, rows = region_tiles(regions)
+    taken = {(t["x"], t["y"]) for t in tiles}
+    # The rest of the mainland, drawn faintly so that the map keeps the shape of France.
+    ground = sorted(
+        {(c * (TILE + GAP), r * (TILE + GAP)) for c, r in GRID.values()} - taken
+    )
     legend = [
         {"code": choice.value, "number": theme_number(choice.value), "label": choice.label}
         for choice in ThemeCode
@@ -115,6 +119,7 @@ def region_map(context, regions, heading_level=2):
     return {
         "request": context.get("request"),
         "tiles": tiles,
+        "ground": ground,
         "legend": legend,
         "width": COLUMNS * (TILE + GAP) - GAP,
         "height": rows * (TILE + GAP) - GAP,
