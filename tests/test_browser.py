@@ -267,25 +267,26 @@ def test_keyboard_reaches_skip_link_navigation_and_search(page, demo):
     assert page.get_by_role("link", name="Atelier sur les outils coopératifs").count() >= 1
 
 
-def test_small_screen_menu_folds_with_javascript_and_stays_open_without(browser, demo):
+def test_small_screen_menu_folds_and_opens_with_or_without_javascript(browser, demo):
     url = demo["urls"]["fr"]["home"]
     context = browser.new_context(base_url=demo["base"], viewport={"width": 320, "height": 640})
     tab = context.new_page()
     open_page(tab, url)
-    nav_link = tab.locator("#main-nav a").first
+    nav_link = tab.locator("#main-nav")
     toggle = tab.locator("button.menu-toggle")
     assert toggle.is_visible()
     assert toggle.get_attribute("aria-expanded") == "false"
-    assert not nav_link.is_visible()
+    assert nav_link.bounding_box()["width"] <= 1, "the menu is folded"
     toggle.focus()
     tab.keyboard.press("Enter")
     assert toggle.get_attribute("aria-expanded") == "true"
-    assert nav_link.is_visible()
+    assert nav_link.bounding_box()["width"] > 100
     tab.keyboard.press("Tab")
     assert tab.evaluate("!!document.activeElement.closest('#main-nav')")
     tab.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false"
-    assert not nav_link.is_visible()
+    assert tab.evaluate("document.activeElement.classList.contains('menu-toggle')")
+    assert nav_link.bounding_box()["width"] <= 1
     context.close()
 
     context = browser.new_context(
@@ -293,8 +294,12 @@ def test_small_screen_menu_folds_with_javascript_and_stays_open_without(browser,
     )
     tab = context.new_page()
     open_page(tab, url)
-    assert tab.locator("#main-nav a").first.is_visible()
-    assert tab.locator("button.menu-toggle").count() == 0
+    nav_link = tab.locator("#main-nav")
+    assert nav_link.bounding_box()["width"] <= 1
+    tab.locator("a.menu-toggle").focus()
+    tab.keyboard.press("Enter")
+    assert urlparse(tab.url).fragment == "main-nav"
+    assert nav_link.bounding_box()["width"] > 100, "the menu opens without JavaScript"
     context.close()
 
 

@@ -1,25 +1,25 @@
 // Progressive enhancements only: every page works without this file.
 (function () {
   "use strict";
-  document.documentElement.classList.add("has-js");
 
-  // Small screens: fold the main navigation behind a button. Without JavaScript the
-  // navigation simply stays open; the CSS only hides it when this script marks it.
+  // Small screens: without JavaScript, "Menu" is a link to #main-nav (CSS :target opens the
+  // menu). Here it becomes a button that opens and closes the menu in place, with
+  // aria-expanded, and Escape closes it. The swap keeps the same box: nothing moves.
   function setUpMenuToggle() {
     var nav = document.getElementById("main-nav");
-    if (!nav) return;
+    var link = document.querySelector("a.menu-toggle[href='#main-nav']");
+    if (!nav || !link) return;
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "menu-toggle";
+    button.className = link.className;
+    button.textContent = link.textContent;
     button.setAttribute("aria-controls", "main-nav");
     button.setAttribute("aria-expanded", "false");
-    button.textContent = nav.getAttribute("data-toggle-label") || "Menu";
-    nav.parentNode.insertBefore(button, nav);
-    nav.classList.add("is-collapsed");
+    link.parentNode.replaceChild(button, link);
 
     function setOpen(open) {
       button.setAttribute("aria-expanded", open ? "true" : "false");
-      nav.classList.toggle("is-collapsed", !open);
+      nav.classList.toggle("is-open", open);
     }
     button.addEventListener("click", function () {
       setOpen(button.getAttribute("aria-expanded") !== "true");
