@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -58,6 +59,13 @@ class Theme(models.Model):
     def short_label(self):
         return THEME_SHORT_LABELS[ThemeCode(self.code)]
 
+class ThemeCodesField(serializers.Field):
+    """Themes in the API: the list of their codes, in the themes' order."""
+
+    def to_representation(self, value):
+        return [theme.code for theme in sorted(value.all(), key=lambda t: t.sort_order)]
+
+
 class ThemedPageMixin(models.Model):
     """Pages that are linked to one or more of the four themes."""
 
@@ -66,6 +74,8 @@ class ThemedPageMixin(models.Model):
     )
 
     theme_panels = [FieldPanel("themes", widget=forms.CheckboxSelectMultiple)]
+    # The API gives the themes as their codes: ["training", "impact"].
+    theme_api_field = APIField("themes", serializer=ThemeCodesField(read_only=True))
 
     class Meta:
         abstract = True
@@ -197,7 +207,7 @@ class RoadmapPage(ThemedPageMixin, BasePage):
     api_fields = [
         APIField("intro"),
         APIField("objectives"),
-        APIField("themes"),
+        ThemedPageMixin.theme_api_field,
         APIField("milestones"),
         APIField("progress"),
     ]

@@ -163,7 +163,7 @@ class NewsPage(ThemedPageMixin, BasePage):
         APIField("intro"),
         APIField("body"),
         APIField("image"),
-        APIField("themes"),
+        ThemedPageMixin.theme_api_field,
         APIField("tags"),
         APIField("source_name"),
         APIField("source_url"),
@@ -325,7 +325,7 @@ class EventPage(ThemedPageMixin, BasePage):
         APIField("registration_url"),
         APIField("intro"),
         APIField("body"),
-        APIField("themes"),
+        ThemedPageMixin.theme_api_field,
     ]
 
     parent_page_types = ["news.EventIndexPage", "regions.RegionPage"]

@@ -3,6 +3,18 @@ import pytest
 from tests.builders import build_site
 
 
+def pytest_sessionstart(session):
+    """Build the translation catalogues from their fragments first, as `make test` does,
+    so that a bare `pytest` on a fresh clone reads the same French."""
+    from django.core.management import call_command
+    from django.utils.translation import trans_real
+
+    call_command("build_catalogues", verbosity=0)
+    # Forget catalogues read before they were built (Django does the same on settings changes).
+    trans_real._translations = {}
+    trans_real._default = None
+
+
 @pytest.fixture
 def site_tree(db):
     """A French site with its frame: home, chantiers, two regions, news, agenda, press."""

@@ -49,6 +49,15 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "chantiers.ChantierIndexPage",
+        "regions.RegionIndexPage",
+        "news.NewsIndexPage",
+        "news.EventIndexPage",
+        "news.PressRoomPage",
+        "chantiers.RoadmapPage",
+        "home.StandardPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
