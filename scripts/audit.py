@@ -75,8 +75,11 @@ def page_types(languages):
     for language in languages:
         seen = set()
         pages = (
-            Page.objects.live().public().filter(locale__language_code=language, depth__gte=2)
-            .select_related("content_type").order_by("path")
+            Page.objects.live()
+            .public()
+            .filter(locale__language_code=language, depth__gte=2)
+            .select_related("content_type")
+            .order_by("path")
         )
         for page in pages:
             model = page.content_type.model
@@ -91,8 +94,16 @@ def page_types(languages):
 def serve():
     gunicorn = BASE_DIR / ".venv" / "bin" / "gunicorn"
     process = subprocess.Popen(
-        [str(gunicorn), "--workers", "2", "--bind", f"127.0.0.1:{PORT}",
-         "--chdir", str(BASE_DIR), "scripts.audit_wsgi:application"],
+        [
+            str(gunicorn),
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--chdir",
+            str(BASE_DIR),
+            "scripts.audit_wsgi:application",
+        ],
         env=environment(),
     )
     for _ in range(60):
@@ -105,20 +116,35 @@ def serve():
     raise SystemExit("The audit server did not start.")
 
 
-def lighthouse(url):
+def lighthouse(url, attempts=3):
+    """Lighthouse's report on ``url``; a run that fails to record its trace is run again."""
     binary = BASE_DIR / "node_modules" / ".bin" / "lighthouse"
-    result = subprocess.run(
-        [str(binary), url, "--output=json", "--output-path=stdout", "--quiet",
-         f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"],
-        env={**os.environ, "CHROME_PATH": CHROME},
-        capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0:
+    for _attempt in range(attempts):
+        result = subprocess.run(
+            [
+                str(binary),
+                url,
+                "--output=json",
+                "--output-path=stdout",
+                "--quiet",
+                f"--chrome-flags={CHROME_FLAGS}",
+                f"--only-categories={','.join(CATEGORIES)}",
+            ],
+            env={**os.environ, "CHROME_PATH": CHROME},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode == 0:
+            break
+    else:
         raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
     report = json.loads(result.stdout)
     failed = [
-        audit["id"] for audit in report["audits"].values()
-        if audit.get("score") is not None and audit["score"] < 0.9
+        audit["id"]
+        for audit in report["audits"].values()
+        if audit.get("score") is not None
+        and audit["score"] < 0.9
         and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
     ]
     scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}

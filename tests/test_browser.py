@@ -16,8 +16,8 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 from django.conf import settings
-from django.db import connections
 from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.db import connections
 from django.test.testcases import LiveServerThread
 
 from tests.builders import build_demo_like_site, translate_tree
@@ -76,7 +76,12 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         english = translate_tree(tree.home)
         urls = {"fr": {}, "en": {}}
         for name in PAGE_TYPES:
-            page = getattr(tree, {"chantier": "chantiers", "region": "region_a", "standard": "about"}.get(name, name))
+            page = getattr(
+                tree,
+                {"chantier": "chantiers", "region": "region_a", "standard": "about"}.get(
+                    name, name
+                ),
+            )
             if name == "chantier":
                 page = page["training"]
             urls["fr"][name] = page.url
@@ -91,7 +96,9 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         }
         for conn in shared.values():
             conn.inc_thread_sharing()
-        server = LiveServerThread("localhost", StaticFilesHandler, connections_override=shared, port=0)
+        server = LiveServerThread(
+            "localhost", StaticFilesHandler, connections_override=shared, port=0
+        )
         server.daemon = True
         server.start()
         server.is_ready.wait()
@@ -171,7 +178,7 @@ def run_axe(tab):
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_axe_finds_no_wcag_violation_on_any_page_type(page, demo, language):
     found = {}
-    for name, url in demo["urls"][language].items():
+    for url in demo["urls"][language].values():
         open_page(page, url)
         assert page.locator("html").get_attribute("lang") == language, url
         assert page.locator("h1").count() == 1, f"{url}: one h1"
@@ -185,7 +192,7 @@ def test_no_horizontal_scrolling_at_320_px(browser, demo):
     context = browser.new_context(base_url=demo["base"], viewport={"width": 320, "height": 640})
     tab = context.new_page()
     too_wide = {}
-    for language, _name, url in all_pages(demo):
+    for _language, _name, url in all_pages(demo):
         open_page(tab, url)
         width = tab.evaluate("document.documentElement.scrollWidth")
         if width > 320:
@@ -239,10 +246,12 @@ def test_keyboard_reaches_skip_link_navigation_and_search(page, demo):
     reached = []
     for _ in range(30):
         page.keyboard.press("Tab")
-        reached.append(page.evaluate(
-            "(() => { const e = document.activeElement;"
-            " return {tag: e.tagName, id: e.id, text: e.textContent.trim(), nav: !!e.closest('#main-nav')}; })()"
-        ))
+        reached.append(
+            page.evaluate(
+                "(() => { const e = document.activeElement;"
+                " return {tag: e.tagName, id: e.id, text: e.textContent.trim(), nav: !!e.closest('#main-nav')}; })()"
+            )
+        )
         if reached[-1]["id"] == "site-search-q":
             break
     assert any(item["nav"] for item in reached), reached
@@ -330,9 +339,10 @@ def test_region_map_is_coloured_by_chantier_with_a_legend_and_a_list(page, demo)
     open_page(page, demo["urls"]["fr"]["home"])
     tile = page.locator(".region-map svg .map-tile--training")
     assert tile.count() == 1
-    assert page.evaluate(
-        "getComputedStyle(document.querySelector('.map-tile--training')).fill"
-    ) == "rgb(122, 62, 0)"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.map-tile--training')).fill")
+        == "rgb(122, 62, 0)"
+    )
     assert page.locator(".region-map svg").get_attribute("aria-hidden") == "true"
     assert page.locator(".legend li").count() == 4
     listed = page.locator(".region-map .region-list a")

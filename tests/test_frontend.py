@@ -19,27 +19,34 @@ def admin_client(client, site_tree):
 
 
 def add_page_with_image(client, parent, slug, image_value):
-    data = nested_form_data({
-        "title": f"Page {slug}",
-        "slug": slug,
-        "intro": "",
-        "body": streamfield([("image", image_value)]),
-        "comments": inline_formset([]),
-        "action-publish": "action-publish",
-    })
+    data = nested_form_data(
+        {
+            "title": f"Page {slug}",
+            "slug": slug,
+            "intro": "",
+            "body": streamfield([("image", image_value)]),
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
     return client.post(f"/admin/pages/add/home/standardpage/{parent.pk}/", data)
 
 
 def test_image_block_requires_a_text_alternative_unless_marked_decorative(admin_client, site_tree):
     image = make_image("Atelier", size=(200, 120))
 
-    response = add_page_with_image(admin_client, site_tree.home, "sans-alt", {"image": image.pk, "alt_text": ""})
+    response = add_page_with_image(
+        admin_client, site_tree.home, "sans-alt", {"image": image.pk, "alt_text": ""}
+    )
     assert response.status_code == 200, "the form comes back with an error"
     assert not StandardPage.objects.filter(slug="sans-alt").exists()
     assert "alt" in response.content.decode().lower()
 
     response = add_page_with_image(
-        admin_client, site_tree.home, "decorative", {"image": image.pk, "alt_text": "", "decorative": "on"}
+        admin_client,
+        site_tree.home,
+        "decorative",
+        {"image": image.pk, "alt_text": "", "decorative": "on"},
     )
     assert response.status_code == 302
     page = StandardPage.objects.get(slug="decorative")
@@ -56,10 +63,16 @@ def test_image_block_requires_a_text_alternative_unless_marked_decorative(admin_
 def test_image_block_renders_its_alt_text_or_an_empty_one_when_decorative(client, site_tree):
     photo = make_image("Photo", alt="Texte par défaut", size=(300, 200))
     ornament = make_image("Ornement", alt="Texte par défaut", size=(300, 200))
-    page = add_child(site_tree.home, StandardPage(title="Images", body=[
-        ("image", {"image": photo, "alt_text": "Une rencontre", "decorative": False}),
-        ("image", {"image": ornament, "alt_text": "", "decorative": True}),
-    ]))
+    page = add_child(
+        site_tree.home,
+        StandardPage(
+            title="Images",
+            body=[
+                ("image", {"image": photo, "alt_text": "Une rencontre", "decorative": False}),
+                ("image", {"image": ornament, "alt_text": "", "decorative": True}),
+            ],
+        ),
+    )
     html = client.get(page.url).content.decode()
     assert 'alt="Une rencontre"' in html
     assert 'alt=""' in html
@@ -82,16 +95,22 @@ def test_home_and_region_index_show_the_map_with_its_legend_and_list(client, sit
 def test_region_the_grid_does_not_know_is_still_on_the_map(client, site_tree):
     from regions.models import RegionPage
 
-    add_child(site_tree.region_index, RegionPage(title="Guadeloupe", slug="guadeloupe", theme="cooperation"))
+    add_child(
+        site_tree.region_index,
+        RegionPage(title="Guadeloupe", slug="guadeloupe", theme="cooperation"),
+    )
     html = client.get(site_tree.region_index.url).content.decode()
     assert 'class="map-tile map-tile--cooperation"' in html
     assert ">Guadeloupe</a>" in html
 
 
 def test_accessibility_statement_is_linked_from_every_page_footer(client, site_tree):
-    statement = add_child(site_tree.home, StandardPage(
-        title="Déclaration d'accessibilité", slug="accessibilite", show_in_footer=True
-    ))
+    statement = add_child(
+        site_tree.home,
+        StandardPage(
+            title="Déclaration d'accessibilité", slug="accessibilite", show_in_footer=True
+        ),
+    )
     html = client.get(site_tree.news_index.url).content.decode()
-    footer = html[html.index('class="site-footer"'):]
+    footer = html[html.index('class="site-footer"') :]
     assert f'href="{statement.url}"' in footer

@@ -23,10 +23,23 @@ def test_every_page_type_is_valid_html(client, tmp_path):
     tree = build_demo_like_site()
     english = translate_tree(tree.home)
     pages = [
-        tree.home, tree.chantier_index, tree.chantiers["training"], tree.regional_chantier,
-        tree.region_index, tree.region_a, tree.news_index, tree.article, tree.press_release,
-        tree.relay, tree.agenda, tree.event, tree.press_room, tree.about, tree.accessibility,
-        tree.roadmap, tree.regional_roadmap,
+        tree.home,
+        tree.chantier_index,
+        tree.chantiers["training"],
+        tree.regional_chantier,
+        tree.region_index,
+        tree.region_a,
+        tree.news_index,
+        tree.article,
+        tree.press_release,
+        tree.relay,
+        tree.agenda,
+        tree.event,
+        tree.press_room,
+        tree.about,
+        tree.accessibility,
+        tree.roadmap,
+        tree.regional_roadmap,
     ]
     urls = [page.url for page in pages] + [english[page.pk].url for page in pages]
     urls += ["/fr/search/?q=atelier", "/en/search/?q=atelier", "/fr/no-such-page/"]
@@ -41,9 +54,19 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         names[path.name] = url
 
     result = subprocess.run(
-        [shutil.which("java") or "java", "-jar", str(VNU), "--errors-only", "--format", "json",
-         "--skip-non-html", str(folder)],
-        capture_output=True, text=True, check=False,
+        [
+            shutil.which("java") or "java",
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--format",
+            "json",
+            "--skip-non-html",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     errors = [

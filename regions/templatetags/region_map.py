@@ -109,9 +109,7 @@ def region_map(context, regions, heading_level=2):
     tiles, rows = region_tiles(regions)
     taken = {(t["x"], t["y"]) for t in tiles}
     # The rest of the mainland, drawn faintly so that the map keeps the shape of France.
-    ground = sorted(
-        {(c * (TILE + GAP), r * (TILE + GAP)) for c, r in GRID.values()} - taken
-    )
+    ground = sorted({(c * (TILE + GAP), r * (TILE + GAP)) for c, r in GRID.values()} - taken)
     legend = [
         {"code": choice.value, "number": theme_number(choice.value), "label": choice.label}
         for choice in ThemeCode
