@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: setup run test messages compilemessages lint format check clean bench
+.PHONY: setup run test messages compilemessages lint format check clean bench browser-deps validate-html audit
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,8 +32,27 @@ run: setup compilemessages
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: setup compilemessages
-	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest
+# Front-end tools: Debian's chromium for the browser tests and Lighthouse (never a browser
+# downloaded by a tool), and the npm packages pinned in package-lock.json (axe-core,
+# vnu-jar, lighthouse). Each step runs only when something is missing.
+browser-deps: node_modules/.installed
+	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser"'.
+test: setup compilemessages browser-deps
+	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The Nu Html Checker on every page type (also part of `make test`).
+validate-html: setup compilemessages browser-deps
+	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest tests/test_html_validation.py
+
+# Lighthouse on every page type of the demo site, served with production-like settings.
+audit: setup compilemessages browser-deps
+	$(PY) scripts/audit.py
 
 check: setup
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check

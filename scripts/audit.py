@@ -1,0 +1,187 @@
+#!/usr/bin/env python
+"""`make audit`: Lighthouse on every page type of the demo site, printing the four scores.
+
+A fresh SQLite database under var/audit/ gets the migrations and the demo content
+(`load_demo_content` when the project has it, else the test builders' demo-like site, in
+French and English); static files are collected (compressed, hashed) and the site is served
+by gunicorn with production-like settings (DEBUG off, whitenoise). Lighthouse (npm) drives
+Debian's chromium. Exits 1 when a score is below the target (95 by default).
+
+    .venv/bin/python scripts/audit.py [--languages fr,en] [--target 95] [--serve]
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+WORK = BASE_DIR / "var" / "audit"
+PORT = int(os.environ.get("AUDIT_PORT", "8080"))
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def environment():
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.audit",
+        DATABASE_URL=f"sqlite:///{WORK / 'db.sqlite3'}",
+        MEDIA_ROOT=str(WORK / "media"),
+        STATIC_ROOT=str(WORK / "static"),
+        REDIS_URL="",
+        ELASTICSEARCH_URL="",
+        PYTHONPATH=str(BASE_DIR),
+    )
+    return env
+
+
+def prepare():
+    """A fresh database with the demo content, and the static files collected."""
+    shutil.rmtree(WORK, ignore_errors=True)
+    WORK.mkdir(parents=True)
+    os.environ.update(environment())
+    sys.path.insert(0, str(BASE_DIR))
+    import django
+
+    django.setup()
+    from django.core.management import call_command, get_commands
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    if "load_demo_content" in get_commands():
+        call_command("load_demo_content")
+    else:
+        from tests.builders import build_demo_like_site, translate_tree
+
+        tree = build_demo_like_site()
+        translate_tree(tree.home)
+
+
+def page_types(languages):
+    """One live page of each page type, per language: (label, path)."""
+    from wagtail.models import Page
+
+    found = []
+    for language in languages:
+        seen = set()
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale__language_code=language, depth__gte=2)
+            .select_related("content_type")
+            .order_by("path")
+        )
+        for page in pages:
+            model = page.content_type.model
+            if model in seen:
+                continue
+            seen.add(model)
+            found.append((f"{language} {model}", page.specific.url))
+        found.append((f"{language} search", f"/{language}/search/?q=atelier"))
+    return found
+
+
+def serve():
+    gunicorn = BASE_DIR / ".venv" / "bin" / "gunicorn"
+    process = subprocess.Popen(
+        [
+            str(gunicorn),
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--chdir",
+            str(BASE_DIR),
+            "scripts.audit_wsgi:application",
+        ],
+        env=environment(),
+    )
+    for _ in range(60):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/fr/", timeout=2)
+            return process
+        except OSError:
+            time.sleep(1)
+    process.terminate()
+    raise SystemExit("The audit server did not start.")
+
+
+def lighthouse(url, attempts=3):
+    """Lighthouse's report on ``url``; a run that fails to record its trace is run again."""
+    binary = BASE_DIR / "node_modules" / ".bin" / "lighthouse"
+    for _attempt in range(attempts):
+        result = subprocess.run(
+            [
+                str(binary),
+                url,
+                "--output=json",
+                "--output-path=stdout",
+                "--quiet",
+                f"--chrome-flags={CHROME_FLAGS}",
+                f"--only-categories={','.join(CATEGORIES)}",
+            ],
+            env={**os.environ, "CHROME_PATH": CHROME},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode == 0:
+            break
+    else:
+        raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+    report = json.loads(result.stdout)
+    failed = [
+        audit["id"]
+        for audit in report["audits"].values()
+        if audit.get("score") is not None
+        and audit["score"] < 0.9
+        and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+    ]
+    scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    return scores, failed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--languages", default="fr,en")
+    parser.add_argument("--target", type=int, default=95)
+    parser.add_argument("--serve", action="store_true", help="prepare and serve, no audit")
+    args = parser.parse_args()
+
+    prepare()
+    urls = page_types(args.languages.split(","))
+    server = serve()
+    try:
+        if args.serve:
+            print(f"Serving on http://127.0.0.1:{PORT}/ (Ctrl-C to stop)")
+            for label, path in urls:
+                print(f"  {label:28} {path}")
+            server.wait()
+            return 0
+        print(f"{'page':30} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
+        below = []
+        for label, path in urls:
+            scores, failed = lighthouse(f"http://127.0.0.1:{PORT}{path}")
+            print(f"{label:30} " + " ".join(f"{scores[c]:>5}" for c in CATEGORIES), flush=True)
+            if any(score < args.target for score in scores.values()):
+                below.append((label, scores, failed))
+        for label, scores, failed in below:
+            print(f"Below {args.target}: {label} {scores}; audits to look at: {', '.join(failed)}")
+        return 1 if below else 0
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

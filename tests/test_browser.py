@@ -1,0 +1,362 @@
+"""The front end in a real browser: Debian's chromium driven by Playwright.
+
+One demo-like site (French and English) is built once for the module and served by a live
+server thread; one browser serves every test. For every page type in both languages:
+axe-core finds no WCAG 2.1 A/AA violation, nothing scrolls sideways at 320 px, and a first
+visit stays under the weight budget. The keyboard reaches the skip link, the navigation and
+the search box; the menu folds on small screens with JavaScript and stays open without it;
+the language switcher leads to the other language; print hides the site's chrome.
+"""
+
+import json
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.db import connections
+from django.test.testcases import LiveServerThread
+
+from tests.builders import build_demo_like_site, translate_tree
+
+# django_db sets the test database up; the tests themselves only read it.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+BASE_DIR = Path(settings.BASE_DIR)
+AXE = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGE_TYPES = [
+    "home",
+    "chantier_index",
+    "chantier",
+    "regional_chantier",
+    "region_index",
+    "region",
+    "news_index",
+    "article",
+    "press_release",
+    "relay",
+    "agenda",
+    "event",
+    "press_room",
+    "standard",
+    "accessibility",
+    "roadmap",
+    "regional_roadmap",
+]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo-like site in French and English, served by a live server thread.
+
+    The data is committed (the server thread reads it), so the database is put back as it
+    was when the module ends, the way Django's ``serialized_rollback`` does.
+    """
+    media = tmp_path_factory.mktemp("browser-media")
+    old_media_root = settings.MEDIA_ROOT
+    settings.MEDIA_ROOT = str(media)
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        snapshot = connection.creation.serialize_db_to_string()
+        tree = build_demo_like_site()
+        english = translate_tree(tree.home)
+        urls = {"fr": {}, "en": {}}
+        for name in PAGE_TYPES:
+            page = getattr(
+                tree,
+                {"chantier": "chantiers", "region": "region_a", "standard": "about"}.get(
+                    name, name
+                ),
+            )
+            if name == "chantier":
+                page = page["training"]
+            urls["fr"][name] = page.url
+            urls["en"][name] = english[page.pk].url
+        for language in ("fr", "en"):
+            urls[language]["search"] = f"/{language}/search/?q=atelier"
+
+        shared = {
+            conn.alias: conn
+            for conn in connections.all()
+            if conn.vendor == "sqlite" and conn.is_in_memory_db()
+        }
+        for conn in shared.values():
+            conn.inc_thread_sharing()
+        server = LiveServerThread(
+            "localhost", StaticFilesHandler, connections_override=shared, port=0
+        )
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        if server.error:
+            raise server.error
+        try:
+            yield {"base": f"http://localhost:{server.port}", "urls": urls, "tree": tree}
+        finally:
+            server.terminate()
+            for conn in shared.values():
+                conn.dec_thread_sharing()
+            from django.core.management import call_command
+
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(snapshot)
+            settings.MEDIA_ROOT = old_media_root
+            shutil.rmtree(media, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _media_root():
+    """Every test of this module reads the module's media folder (overrides conftest's)."""
+
+
+@pytest.fixture(scope="module")
+def browser(demo):
+    """Debian's chromium, launched once for the module.
+
+    Playwright's synchronous API keeps an event loop in this thread, so Django would refuse
+    the test framework's own transaction bookkeeping around each test; nothing runs
+    concurrently (Playwright switches with greenlets), so it is allowed while the browser runs.
+    """
+    from playwright.sync_api import sync_playwright
+
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(browser, demo):
+    context = browser.new_context(base_url=demo["base"], viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def all_pages(demo):
+    return [(lang, name, url) for lang in ("fr", "en") for name, url in demo["urls"][lang].items()]
+
+
+def open_page(tab, url):
+    response = tab.goto(url, wait_until="load")
+    assert response.status == 200, f"{url}: {response.status}"
+    return response
+
+
+def run_axe(tab):
+    tab.add_script_tag(path=str(AXE))
+    return tab.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+        ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))",
+        WCAG_TAGS,
+    )
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_axe_finds_no_wcag_violation_on_any_page_type(page, demo, language):
+    found = {}
+    for url in demo["urls"][language].values():
+        open_page(page, url)
+        assert page.locator("html").get_attribute("lang") == language, url
+        assert page.locator("h1").count() == 1, f"{url}: one h1"
+        violations = run_axe(page)
+        if violations:
+            found[url] = violations
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+def test_no_horizontal_scrolling_at_320_px(browser, demo):
+    context = browser.new_context(base_url=demo["base"], viewport={"width": 320, "height": 640})
+    tab = context.new_page()
+    too_wide = {}
+    for _language, _name, url in all_pages(demo):
+        open_page(tab, url)
+        width = tab.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            too_wide[url] = width
+    context.close()
+    assert not too_wide, too_wide
+
+
+def test_first_visit_weighs_under_100_kb_without_images_and_300_kb_with(browser, demo):
+    """Each page as on a first visit (browser cache off), below-the-fold images left lazy.
+
+    The browser's own count (Resource Timing ``transferSize``: headers and body as sent).
+    """
+    context = browser.new_context(base_url=demo["base"], viewport={"width": 412, "height": 915})
+    tab = context.new_page()
+    context.new_cdp_session(tab).send("Network.setCacheDisabled", {"cacheDisabled": True})
+    heavy = {}
+    for _language, _name, url in all_pages(demo):
+        open_page(tab, url)
+        weights = tab.evaluate(
+            "(() => { const n = performance.getEntriesByType('navigation')[0];"
+            " const r = performance.getEntriesByType('resource');"
+            " const images = r.filter(e => e.initiatorType === 'img' || /\\.(avif|webp|jpe?g|png|svg)$/.test(e.name));"
+            " const sum = list => list.reduce((total, e) => total + e.transferSize, 0);"
+            " return {page: n.transferSize, all: n.transferSize + sum(r), images: sum(images)}; })()"
+        )
+        assert weights["page"] > 1000, f"{url}: the page itself was counted"
+        without_images = weights["all"] - weights["images"]
+        if without_images > 100_000 or weights["all"] > 300_000:
+            heavy[url] = {"without_images": without_images, "total": weights["all"]}
+    context.close()
+    assert not heavy, heavy
+
+
+def test_keyboard_reaches_skip_link_navigation_and_search(page, demo):
+    urls = demo["urls"]["fr"]
+    open_page(page, urls["article"])
+
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.get_attribute("class") == "skip-link"
+    assert skip.is_visible(), "the skip link shows when focused"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "focus is visible"
+    page.keyboard.press("Enter")
+    assert urlparse(page.url).fragment == "main"
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    # From the top again: Tab through the header to the navigation and the search box.
+    open_page(page, urls["article"])
+    reached = []
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        reached.append(
+            page.evaluate(
+                "(() => { const e = document.activeElement;"
+                " return {tag: e.tagName, id: e.id, text: e.textContent.trim(), nav: !!e.closest('#main-nav')}; })()"
+            )
+        )
+        if reached[-1]["id"] == "site-search-q":
+            break
+    assert any(item["nav"] for item in reached), reached
+    assert reached[-1]["id"] == "site-search-q", reached
+
+    # Enter on a navigation link follows it.
+    open_page(page, urls["article"])
+    page.keyboard.press("Tab")
+    while not page.evaluate("!!document.activeElement.closest('#main-nav')"):
+        page.keyboard.press("Tab")
+    target = page.evaluate("document.activeElement.getAttribute('href')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert unquote(urlparse(page.url).path) == unquote(target)
+
+    # Enter in the search box searches.
+    page.locator("#site-search-q").focus()
+    page.keyboard.type("atelier")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlparse(page.url).path.endswith("/search/")
+    assert page.get_by_role("link", name="Atelier sur les outils coopératifs").count() >= 1
+
+
+def test_small_screen_menu_folds_and_opens_with_or_without_javascript(browser, demo):
+    url = demo["urls"]["fr"]["home"]
+    context = browser.new_context(base_url=demo["base"], viewport={"width": 320, "height": 640})
+    tab = context.new_page()
+    open_page(tab, url)
+    nav_link = tab.locator("#main-nav")
+    toggle = tab.locator("button.menu-toggle")
+    assert toggle.is_visible()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert nav_link.bounding_box()["width"] <= 1, "the menu is folded"
+    toggle.focus()
+    tab.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert nav_link.bounding_box()["width"] > 100
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("!!document.activeElement.closest('#main-nav')")
+    tab.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert tab.evaluate("document.activeElement.classList.contains('menu-toggle')")
+    assert nav_link.bounding_box()["width"] <= 1
+    context.close()
+
+    context = browser.new_context(
+        base_url=demo["base"], viewport={"width": 320, "height": 640}, java_script_enabled=False
+    )
+    tab = context.new_page()
+    open_page(tab, url)
+    nav_link = tab.locator("#main-nav")
+    assert nav_link.bounding_box()["width"] <= 1
+    tab.locator("a.menu-toggle").focus()
+    tab.keyboard.press("Enter")
+    assert urlparse(tab.url).fragment == "main-nav"
+    assert nav_link.bounding_box()["width"] > 100, "the menu opens without JavaScript"
+    context.close()
+
+
+def test_language_switcher_leads_to_the_other_language(page, demo):
+    open_page(page, demo["urls"]["fr"]["article"])
+    switcher = page.locator(".language-switcher a[hreflang='en']")
+    switcher.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert unquote(urlparse(page.url).path) == unquote(demo["urls"]["en"]["article"])
+
+    with page.expect_navigation():
+        page.locator(".language-switcher a[hreflang='fr']").click()
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert unquote(urlparse(page.url).path) == unquote(demo["urls"]["fr"]["article"])
+
+
+def test_print_shows_the_content_without_the_site_chrome(page, demo):
+    open_page(page, demo["urls"]["fr"]["press_release"])
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".site-footer").is_visible()
+    assert page.locator("h1").is_visible()
+
+
+def test_region_map_is_coloured_by_chantier_with_a_legend_and_a_list(page, demo):
+    open_page(page, demo["urls"]["fr"]["home"])
+    tile = page.locator(".region-map svg .map-tile--training")
+    assert tile.count() == 1
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.map-tile--training')).fill")
+        == "rgb(122, 62, 0)"
+    )
+    assert page.locator(".region-map svg").get_attribute("aria-hidden") == "true"
+    assert page.locator(".legend li").count() == 4
+    listed = page.locator(".region-map .region-list a")
+    assert [listed.nth(i).inner_text() for i in range(listed.count())] == ["Bretagne", "Occitanie"]
+
+
+def test_images_are_sized_for_their_slot_in_modern_formats_and_lazy_below_the_fold(page, demo):
+    open_page(page, demo["urls"]["fr"]["article"])
+    lead, block = page.locator("main picture img").nth(0), page.locator("main picture img").nth(1)
+    assert lead.get_attribute("loading") is None, "the lead image loads at once"
+    assert block.get_attribute("loading") == "lazy"
+    assert page.locator("main picture source[type='image/avif']").count() == 2
+    assert page.locator("main picture source[type='image/webp']").count() == 2
+    assert "700w" in block.get_attribute("srcset")
+    loaded = page.evaluate("document.querySelector('main picture img').currentSrc")
+    assert loaded.endswith(".avif"), loaded
+    assert page.evaluate("document.querySelector('main picture img').naturalWidth") <= 1400

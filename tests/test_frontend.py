@@ -1,0 +1,116 @@
+"""Front-end behaviour that needs no browser: the image block's text alternative in the
+admin, the map of the regions, the accessibility statement in the footer."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from home.models import StandardPage
+from tests.builders import add_child, make_image
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, site_tree):
+    user = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def add_page_with_image(client, parent, slug, image_value):
+    data = nested_form_data(
+        {
+            "title": f"Page {slug}",
+            "slug": slug,
+            "intro": "",
+            "body": streamfield([("image", image_value)]),
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+    return client.post(f"/admin/pages/add/home/standardpage/{parent.pk}/", data)
+
+
+def test_image_block_requires_a_text_alternative_unless_marked_decorative(admin_client, site_tree):
+    image = make_image("Atelier", size=(200, 120))
+
+    response = add_page_with_image(
+        admin_client, site_tree.home, "sans-alt", {"image": image.pk, "alt_text": ""}
+    )
+    assert response.status_code == 200, "the form comes back with an error"
+    assert not StandardPage.objects.filter(slug="sans-alt").exists()
+    assert "alt" in response.content.decode().lower()
+
+    response = add_page_with_image(
+        admin_client,
+        site_tree.home,
+        "decorative",
+        {"image": image.pk, "alt_text": "", "decorative": "on"},
+    )
+    assert response.status_code == 302
+    page = StandardPage.objects.get(slug="decorative")
+    assert page.live and page.body[0].value.decorative is True
+
+    response = add_page_with_image(
+        admin_client, site_tree.home, "avec-alt", {"image": image.pk, "alt_text": "Un atelier"}
+    )
+    assert response.status_code == 302
+    page = StandardPage.objects.get(slug="avec-alt")
+    assert page.live and page.body[0].value.contextual_alt_text == "Un atelier"
+
+
+def test_image_block_renders_its_alt_text_or_an_empty_one_when_decorative(client, site_tree):
+    photo = make_image("Photo", alt="Texte par défaut", size=(300, 200))
+    ornament = make_image("Ornement", alt="Texte par défaut", size=(300, 200))
+    page = add_child(
+        site_tree.home,
+        StandardPage(
+            title="Images",
+            body=[
+                ("image", {"image": photo, "alt_text": "Une rencontre", "decorative": False}),
+                ("image", {"image": ornament, "alt_text": "", "decorative": True}),
+            ],
+        ),
+    )
+    html = client.get(page.url).content.decode()
+    assert 'alt="Une rencontre"' in html
+    assert 'alt=""' in html
+    assert "Texte par défaut" not in html
+    assert 'loading="lazy"' in html
+    assert 'type="image/avif"' in html and 'type="image/webp"' in html
+
+
+def test_home_and_region_index_show_the_map_with_its_legend_and_list(client, site_tree):
+    for url in (site_tree.home.url, site_tree.region_index.url):
+        html = client.get(url).content.decode()
+        assert 'class="map-tile map-tile--training"' in html, url
+        assert 'class="map-tile map-tile--impact"' in html, url
+        assert 'class="legend"' in html
+        assert html.count('class="swatch swatch--') == 4
+        assert ">Bretagne</a>" in html and ">Occitanie</a>" in html
+        assert "style=" not in html, "no inline style (the CSP forbids it)"
+
+
+def test_region_the_grid_does_not_know_is_still_on_the_map(client, site_tree):
+    from regions.models import RegionPage
+
+    add_child(
+        site_tree.region_index,
+        RegionPage(title="Guadeloupe", slug="guadeloupe", theme="cooperation"),
+    )
+    html = client.get(site_tree.region_index.url).content.decode()
+    assert 'class="map-tile map-tile--cooperation"' in html
+    assert ">Guadeloupe</a>" in html
+
+
+def test_accessibility_statement_is_linked_from_every_page_footer(client, site_tree):
+    statement = add_child(
+        site_tree.home,
+        StandardPage(
+            title="Déclaration d'accessibilité", slug="accessibilite", show_in_footer=True
+        ),
+    )
+    html = client.get(site_tree.news_index.url).content.decode()
+    footer = html[html.index('class="site-footer"') :]
+    assert f'href="{statement.url}"' in footer
