@@ -72,6 +72,18 @@ def database_is_empty():
     return not get_user_model().objects.exists() and not Page.objects.filter(depth__gt=2).exists()
 
 
+NOT_EMPTY = (
+    "The database is not empty: restoring would replace its pages and accounts. "
+    "Restore into a new database, or pass --replace to replace everything."
+)
+
+
+def _has_schema():
+    """Whether the database already has the tables that ``database_is_empty`` reads."""
+    tables = set(connection.introspection.table_names())
+    return {Page._meta.db_table, get_user_model()._meta.db_table} <= tables
+
+
 def _safe_members(archive):
     for member in archive.getmembers():
         path = PurePosixPath(member.name)
@@ -99,12 +111,13 @@ def restore_backup(in_path, replace=False):
         if manifest.get("format") != FORMAT_VERSION:
             raise BackupError(f"Unsupported backup format: {manifest.get('format')}")
 
+        # Refuse a database with content before migrating it: migrate runs post_migrate
+        # handlers (locale and tree synchronisation) that may add to what is there.
+        if not replace and _has_schema() and not database_is_empty():
+            raise BackupError(NOT_EMPTY)
         call_command("migrate", interactive=False, verbosity=0)
         if not replace and not database_is_empty():
-            raise BackupError(
-                "The database is not empty: restoring would replace its pages and accounts. "
-                "Restore into a new database, or pass --replace to replace everything."
-            )
+            raise BackupError(NOT_EMPTY)
         for name in FIXTURES:
             archive.extract(name, tmp, filter="data")
         with transaction.atomic():

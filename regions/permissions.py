@@ -62,6 +62,10 @@ NATIONAL_MODEL_PERMISSIONS = (
     "wagtailredirects.add_redirect",
     "wagtailredirects.change_redirect",
     "wagtailredirects.delete_redirect",
+    # Promoted search results, and with them the "popular searches" report.
+    "wagtailsearchpromotions.add_searchpromotion",
+    "wagtailsearchpromotions.change_searchpromotion",
+    "wagtailsearchpromotions.delete_searchpromotion",
 )
 PRESS_MODEL_PERMISSIONS = (
     "wagtailadmin.access_admin",
