@@ -6,6 +6,7 @@ merges the fragments of each language into ``site/locale/<lang>/LC_MESSAGES/djan
 and compiles ``django.mo`` with polib, so no gettext binary is needed.
 """
 
+import os
 from pathlib import Path
 
 import polib
@@ -56,7 +57,14 @@ class Command(BaseCommand):
                     catalogue.append(entry)
             out_dir = lang_dir / "LC_MESSAGES"
             out_dir.mkdir(exist_ok=True)
-            catalogue.save(str(out_dir / "django.po"))
-            catalogue.save_as_mofile(str(out_dir / "django.mo"))
+            # Written aside then renamed: a process reading the catalogue meanwhile (another
+            # test run, a running server) sees the old file or the new one, never half of one.
+            for name, save in (
+                ("django.po", catalogue.save),
+                ("django.mo", catalogue.save_as_mofile),
+            ):
+                partial = out_dir / f".{name}.{os.getpid()}"
+                save(str(partial))
+                os.replace(partial, out_dir / name)
             if options["verbosity"] > 0:
                 self.stdout.write(f"{lang_dir.name}: {len(catalogue)} messages")
