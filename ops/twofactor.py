@@ -21,6 +21,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+
 def confirmed_device(user):
     """The user's confirmed authenticator, or ``None`` when two-factor is off for them."""
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
@@ -80,7 +81,7 @@ class TokenForm(forms.Form):
             raise forms.ValidationError(_("Enter the 6 digits shown by your authenticator app."))
         if self.device is None:
             raise forms.ValidationError(_("Two-factor authentication is not set up."))
-        allowed, details = self.device.verify_is_allowed()
+        allowed, _details = self.device.verify_is_allowed()
         if not allowed:
             raise forms.ValidationError(
                 _("Too many wrong codes: wait a few seconds, then try again.")

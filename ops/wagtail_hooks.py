@@ -10,9 +10,7 @@ def register_two_factor_urls():
     return [
         path("two-factor/", twofactor.SetupView.as_view(), name="ops_twofactor_setup"),
         path("two-factor/verify/", twofactor.VerifyView.as_view(), name="ops_twofactor_verify"),
-        path(
-            "two-factor/disable/", twofactor.DisableView.as_view(), name="ops_twofactor_disable"
-        ),
+        path("two-factor/disable/", twofactor.DisableView.as_view(), name="ops_twofactor_disable"),
     ]
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail.users.models import UserProfile
 
 PASSWORD = "Ch4ntier-Bretagne-2010"
@@ -182,3 +183,23 @@ def test_the_two_factor_pages_are_in_french_for_a_french_editor(client, settings
     verify = client.get(client.get("/admin/")["Location"])
     assert "Saisissez votre code" in verify.text
     assert "Code de votre application d’authentification" in verify.text
+
+
+def test_a_verified_editor_edits_and_previews_pages(client, settings, site_tree, enrolled):
+    password_login(client)
+    client.post(VERIFY, {"token": code(enrolled)})
+    about = site_tree.about
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[about.pk])).status_code == 200
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[about.pk])
+    data = nested_form_data(
+        {
+            "title": "À propos (brouillon)",
+            "slug": about.slug,
+            "intro": "Qui",
+            "body": streamfield([]),
+        }
+    )
+    assert client.post(preview_url, data).json()["is_valid"] is True
+    preview = client.get(preview_url)
+    assert preview.status_code == 200
+    assert "À propos (brouillon)" in preview.text
