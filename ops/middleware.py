@@ -60,3 +60,53 @@ class SecurityHeadersMiddleware:
             response["Content-Security-Policy"] = self.public_policy
         response.setdefault("Permissions-Policy", self.permissions_policy)
         return response
+
+
+class TwoFactorMiddleware:
+    """Ask for the second factor before any admin page (after django-otp's OTPMiddleware).
+
+    A signed-in editor with a confirmed authenticator whose session is not yet verified is
+    sent to the "Enter your code" page; without an authenticator they pass, unless
+    ``ADMIN_2FA_REQUIRED`` is on, in which case they are sent to enrol one. Only paths under
+    the admin prefix are concerned, except the two-factor pages themselves, login, logout
+    and the admin's JavaScript catalogue. Static files are served outside the admin prefix.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def exempt_prefixes(self):
+        from django.urls import reverse
+
+        return (
+            reverse("ops_twofactor_setup"),
+            reverse("wagtailadmin_login"),
+            reverse("wagtailadmin_logout"),
+            reverse("wagtailadmin_javascript_catalog"),
+        )
+
+    def __call__(self, request):
+        path = request.path_info
+        user = getattr(request, "user", None)
+        if (
+            not path.startswith(settings.ADMIN_PATH_PREFIX)
+            or user is None
+            or not user.is_authenticated
+            or user.is_verified()
+            or path.startswith(self.exempt_prefixes())
+        ):
+            return self.get_response(request)
+
+        from django.shortcuts import redirect
+        from django.urls import reverse
+        from django.utils.http import urlencode
+
+        from ops.twofactor import confirmed_device
+
+        if confirmed_device(user) is not None:
+            target = reverse("ops_twofactor_verify")
+        elif settings.ADMIN_2FA_REQUIRED:
+            target = reverse("ops_twofactor_setup")
+        else:
+            return self.get_response(request)
+        return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")

@@ -63,6 +63,8 @@ env = environ.Env(
     # Admin login lockout.
     AXES_FAILURE_LIMIT=(int, 5),
     AXES_COOLOFF_MINUTES=(int, 30),
+    # Every editor must enrol an authenticator app (two-factor is optional otherwise).
+    ADMIN_2FA_REQUIRED=(bool, False),
     # Uploads (sizes in megabytes).
     DOCUMENT_MAX_UPLOAD_MB=(int, 20),
     IMAGE_MAX_UPLOAD_MB=(int, 10),
@@ -122,6 +124,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    # Two-factor authentication for the admin (ops/twofactor.py).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -135,6 +140,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Asks editors with an authenticator for their code before any admin page.
+    "ops.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -183,6 +191,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # django-axes: lock a username from an IP address after repeated failed logins.
+ADMIN_2FA_REQUIRED = env("ADMIN_2FA_REQUIRED")
+OTP_TOTP_ISSUER = "ESS"
 AXES_FAILURE_LIMIT = env("AXES_FAILURE_LIMIT")
 AXES_COOLOFF_TIME = env("AXES_COOLOFF_MINUTES") / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
