@@ -171,7 +171,7 @@ class TestContactPageInTheAdmin(WagtailPageTestCase):
                 }
             ),
         )
-        page = ContactPage.objects.get(slug="nous-ecrire")
+        page = ContactPage.objects.get(slug="nous-ecrire", locale__language_code="fr")
         self.assertEqual([f.label for f in page.form_fields.all()], ["Nom"])
         edit = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         self.assertEqual(edit.status_code, 200)
@@ -182,7 +182,7 @@ def test_the_demo_loader_makes_the_contact_page_with_its_form(db, settings, tmp_
     from home.demo.builder import build
 
     demo = build()
-    contact = ContactPage.objects.get(slug="contact")
+    contact = ContactPage.objects.get(slug="contact", locale__language_code="fr")
     assert demo.contact_page.pk == contact.pk
     assert contact.live and contact.get_parent().specific_class is HomePage
     assert [f.clean_name for f in contact.form_fields.all()] == [
@@ -194,7 +194,7 @@ def test_the_demo_loader_makes_the_contact_page_with_its_form(db, settings, tmp_
     assert not StandardPage.objects.filter(slug="contact").exists()
     again = build()
     assert again.created == []
-    assert ContactPage.objects.count() == 1
+    assert ContactPage.objects.filter(locale__language_code="fr").count() == 1
     client = Client()
     response = client.post(contact.url, GOOD, REMOTE_ADDR="198.51.100.5")
     assert response.status_code == 200

@@ -42,7 +42,7 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         tree.regional_roadmap,
     ]
     urls = [page.url for page in pages] + [english[page.pk].url for page in pages]
-    urls += ["/fr/search/?q=atelier", "/en/search/?q=atelier", "/fr/no-such-page/"]
+    urls += ["/fr/recherche/?q=atelier", "/en/search/?q=atelier", "/fr/no-such-page/"]
     folder = tmp_path / "html"
     folder.mkdir()
     names = {}

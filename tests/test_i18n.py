@@ -367,9 +367,9 @@ def test_search_answers_in_the_requested_language_only(client, bilingual):
     assert "Workshop on cooperation" in response.content.decode()
     response = client.get("/en/search/", {"q": "Réunion"})
     assert "Réunion non traduite" not in response.content.decode()
-    response = client.get("/fr/search/", {"q": "Réunion"})
+    response = client.get("/fr/recherche/", {"q": "Réunion"})
     assert "Réunion non traduite" in response.content.decode()
-    response = client.get("/fr/search/", {"q": "Workshop"})
+    response = client.get("/fr/recherche/", {"q": "Workshop"})
     assert "Workshop on cooperation" not in response.content.decode()
     # The search page itself switches to the same search in the other language.
     assert switcher_links(response)["en"]["href"] == "/en/search/?q=Workshop"
