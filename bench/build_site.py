@@ -249,6 +249,7 @@ def build(pages=10_000, seed=2010, stdout=None):
                         [
                             Milestone(
                                 page=page,
+                                locale_id=page.locale_id,
                                 title=f"Étape {m}",
                                 status=status,
                                 date=today + datetime.timedelta(days=120 * (m - 2)),

@@ -49,14 +49,14 @@ def test_image_block_requires_a_text_alternative_unless_marked_decorative(admin_
         {"image": image.pk, "alt_text": "", "decorative": "on"},
     )
     assert response.status_code == 302
-    page = StandardPage.objects.get(slug="decorative")
+    page = StandardPage.objects.get(slug="decorative", locale__language_code="fr")
     assert page.live and page.body[0].value.decorative is True
 
     response = add_page_with_image(
         admin_client, site_tree.home, "avec-alt", {"image": image.pk, "alt_text": "Un atelier"}
     )
     assert response.status_code == 302
-    page = StandardPage.objects.get(slug="avec-alt")
+    page = StandardPage.objects.get(slug="avec-alt", locale__language_code="fr")
     assert page.live and page.body[0].value.contextual_alt_text == "Un atelier"
 
 

@@ -135,7 +135,7 @@ class Filler:
         bulk_set_themes(roadmaps, lambda page: ["training"])
         Milestone.objects.bulk_create(
             [
-                Milestone(page=roadmap, title=title, date=date, status=status)
+                Milestone(page=roadmap, locale_id=roadmap.locale_id, title=title, date=date, status=status)
                 for roadmap in roadmaps
                 for title, date, status in [
                     ("Lancement", datetime.date(2020, 1, 1), "done"),
@@ -143,7 +143,7 @@ class Filler:
                 ]
             ]
             + [
-                Milestone(page=tree.roadmap, title=f"Étape {n}", date=day(n), status="planned")
+                Milestone(page=tree.roadmap, locale_id=tree.roadmap.locale_id, title=f"Étape {n}", date=day(n), status="planned")
                 for n in numbers
             ]
         )
