@@ -35,4 +35,3 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
-

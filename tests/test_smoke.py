@@ -7,13 +7,25 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_frame_page_renders(client, site_tree):
-    make_news(site_tree.news_index, "Lancement de la feuille de route", kind="press_release", themes=["training"])
+    make_news(
+        site_tree.news_index,
+        "Lancement de la feuille de route",
+        kind="press_release",
+        themes=["training"],
+    )
     make_news(site_tree.region_a, "Atelier en Bretagne", themes=["training"])
     make_event(site_tree.agenda, "Congrès national")
     pages = [
-        site_tree.home, site_tree.chantier_index, site_tree.chantiers["training"],
-        site_tree.region_index, site_tree.region_a, site_tree.news_index, site_tree.agenda,
-        site_tree.press_room, site_tree.about, site_tree.roadmap,
+        site_tree.home,
+        site_tree.chantier_index,
+        site_tree.chantiers["training"],
+        site_tree.region_index,
+        site_tree.region_a,
+        site_tree.news_index,
+        site_tree.agenda,
+        site_tree.press_room,
+        site_tree.about,
+        site_tree.roadmap,
         *NewsPage.objects.all(),
     ]
     for page in pages:
