@@ -31,9 +31,7 @@ from tests.builders import add_child, translate_site
 
 pytestmark = pytest.mark.django_db
 
-# The pinned budgets: queries per page type and language, the same at every size. An
-# English page costs one query more (the active locale is not the default one) and one
-# more again when it has a French translation for the language switcher to name.
+# The pinned budgets: queries per page type and language, the same at every size.
 FRENCH = {
     "home": 31,
     "chantier index": 22,
