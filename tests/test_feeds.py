@@ -165,3 +165,25 @@ def test_pages_announce_their_feeds_and_the_links_work(client, news):
             assert response["Content-Type"].startswith(content_type), href
     # A page that lists no news announces no feed of its own.
     assert alternates(client.get(news.about.url).content.decode()) == []
+
+
+def test_a_region_whose_slug_has_accents_has_working_pages_feeds_and_calendar(client, site_tree):
+    """Wagtail keeps accents in slugs (``midi-pyrénées``): the feed URLs accept them."""
+    from regions.models import RegionPage
+    from tests.builders import add_child, make_event
+
+    region = add_child(site_tree.region_index, RegionPage(title="Midi-Pyrénées", theme="impact"))
+    assert region.slug == "midi-pyrénées"
+    make_news(region, "Forum toulousain", date=datetime.date(2024, 6, 1))
+    make_event(region, "Rencontre à Toulouse", days=10)
+    response = client.get(region.url)
+    assert response.status_code == 200
+    hrefs = [href for _, _, href in alternates(response.content.decode())]
+    assert "/fr/feeds/news/region/midi-pyr%C3%A9n%C3%A9es/rss/" in hrefs
+    assert "/fr/feeds/agenda/region/midi-pyr%C3%A9n%C3%A9es.ics" in hrefs
+    for href in hrefs:
+        assert client.get(href).status_code == 200, href
+    _, feed = fetch(client, "feeds:region_news_rss", slug="midi-pyrénées")
+    assert [entry.title for entry in feed.entries] == ["Forum toulousain"]
+    calendar = client.get("/fr/feeds/agenda/region/midi-pyr%C3%A9n%C3%A9es.ics")
+    assert "Rencontre à Toulouse" in calendar.content.decode()
