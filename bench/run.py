@@ -24,6 +24,7 @@ import datetime
 import json
 import os
 import platform
+import secrets
 import shutil
 import signal
 import subprocess
@@ -44,6 +45,8 @@ GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 HOST = "127.0.0.1"
 PORT = 8090  # 8000 + 10 × issue 9
 STATIC_PATH = "/static/css/site.css"
+# The production settings refuse a weak key: each run draws its own.
+SECRET_KEY = secrets.token_urlsafe(50)
 API_PATH = "/api/v2/pages/?type=news.NewsPage&locale=fr&fields=kind,date,themes&limit=20"
 
 
@@ -76,7 +79,7 @@ def environment(db_url, args, cached):
     env = os.environ.copy()
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY="bench-only-secret-key-not-for-production-0123456789",
+        SECRET_KEY=SECRET_KEY,
         ALLOWED_HOSTS=f"{HOST},localhost",
         DEBUG="False",
         DATABASE_URL=db_url,
@@ -147,6 +150,7 @@ class Server:
         deadline = started + 180
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
+                self.log.close()
                 raise RuntimeError("gunicorn stopped; see bench/out/gunicorn.log")
             try:
                 with urllib.request.urlopen(f"http://{HOST}:{PORT}/fr/", timeout=10) as r:
@@ -155,7 +159,9 @@ class Server:
                         return self
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.05)
-        raise RuntimeError("gunicorn gave no answer within 180 s")
+        # No answer: stop the server before saying so, or it keeps the port.
+        self.__exit__(None, None, None)
+        raise RuntimeError("gunicorn gave no answer within 180 s; see bench/out/gunicorn.log")
 
     def worker_rss_mb(self):
         workers = []
