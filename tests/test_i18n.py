@@ -248,6 +248,33 @@ def test_an_untranslated_page_shows_the_french_page_with_a_notice(client, biling
     assert "cette page n'est pas traduite" in french_response.content.decode()
 
 
+def test_links_to_untranslated_pages_say_their_titles_are_french(client, bilingual):
+    """Menu, footer and breadcrumb links whose title is French carry ``lang="fr"``."""
+    from home.models import StandardPage
+    from tests.builders import add_child
+
+    add_child(
+        bilingual.home,
+        StandardPage(title="Adhérer", slug="adherer", show_in_menus=True, show_in_footer=True),
+    )
+    i18n.sync_locales()
+    english_home = en(bilingual.home)
+    response = client.get(english_home.url)
+    links = {a["href"]: a for a in tags(response, "a")}
+    joining = en(StandardPage.objects.get(slug="adherer", locale__language_code="fr"))
+    assert joining.alias_of_id, "the English page is an alias of the French one"
+    assert links[joining.url]["lang"] == "fr"
+    assert response.content.decode().count(f'href="{joining.url}" lang="fr"') == 2  # menu, footer
+    # Translated pages' links carry no lang of their own: they are in English.
+    assert "lang" not in links[en(bilingual.about).url]
+
+    # The breadcrumb of an untranslated region: its own title is French, its parents English.
+    region = client.get(en(bilingual.region_b).url)
+    crumbs = re.search(r'<nav class="breadcrumbs.*?</nav>', region.content.decode(), re.S).group(0)
+    assert '<span aria-current="page" lang="fr">Occitanie</span>' in crumbs
+    assert f'href="{en(bilingual.region_index).url}">Regions</a>' in crumbs
+
+
 # --- A source edit ---------------------------------------------------------------------
 
 

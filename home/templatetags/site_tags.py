@@ -34,7 +34,11 @@ def main_nav(context):
     home = _home_for_active_locale(request)
     items = []
     if home is not None:
-        items = list(home.get_children().live().public().in_menu())
+        # An untranslated item (an alias of another language's page) carries its source's
+        # language: the template marks its title with ``lang``.
+        items = list(
+            home.get_children().live().public().in_menu().select_related("alias_of__locale")
+        )
     current = context.get("page")
     return {
         "request": request,
@@ -52,16 +56,29 @@ def footer_links(context):
     pages = []
     contact_page = None
     if home is not None:
-        pages = StandardPage.objects.child_of(home).live().public().filter(show_in_footer=True)
-        contact_page = ContactPage.objects.child_of(home).live().public().first()
+        pages = (
+            StandardPage.objects.child_of(home)
+            .live()
+            .public()
+            .filter(show_in_footer=True)
+            .select_related("alias_of__locale")
+        )
+        contact_page = (
+            ContactPage.objects.child_of(home)
+            .live()
+            .public()
+            .select_related("alias_of__locale")
+            .first()
+        )
     return {"pages": pages, "contact_page": contact_page}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
+    request = context.get("request")
     if not isinstance(page, Page) or page.depth <= 2:
-        return {"ancestors": [], "page": page}
+        return {"ancestors": [], "page": page, "request": request}
     # Titles and URLs only: plain pages, one query whatever the depth.
-    ancestors = page.get_ancestors().filter(depth__gte=2)
-    return {"ancestors": ancestors, "page": page}
+    ancestors = page.get_ancestors().filter(depth__gte=2).select_related("alias_of__locale")
+    return {"ancestors": ancestors, "page": page, "request": request}

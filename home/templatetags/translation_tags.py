@@ -121,3 +121,19 @@ def alternate_links(context):
     if default is not None:
         alternates.append({"hreflang": "x-default", "href": default.get_full_url(request)})
     return {"alternates": alternates}
+
+
+@register.filter
+def foreign_language(page):
+    """The language code of a linked page's title when it is not the page's own language.
+
+    An untranslated page in the English tree is an alias of the French page and shows its
+    French title: links to it carry ``lang="fr"`` so that screen readers pronounce it in
+    French. Reads ``alias_of__locale`` (select it with the page), else returns "".
+    """
+    if not getattr(page, "alias_of_id", None):
+        return ""
+    source = page.alias_of
+    if source is None or source.locale_id == page.locale_id:
+        return ""
+    return source.locale.language_code
