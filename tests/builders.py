@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from chantiers.models import ChantierIndexPage, ChantierPage, Milestone, RoadmapPage
-from home.models import HomePage, StandardPage
+from home.models import ContactFormField, ContactPage, HomePage, StandardPage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, PressRoomPage
 from regions.models import RegionContact, RegionIndexPage, RegionPage
 
@@ -41,6 +41,8 @@ def make_news(parent, title, kind="article", date=None, themes=(), publish=True,
     if kind == "relay":
         page.source_name = page.source_name or "Partenaire"
         page.source_url = page.source_url or "https://example.org/article"
+    if not publish:
+        page.live = False  # a draft: never published
     parent.add_child(instance=page)
     if themes:
         page.themes.set(themes)
@@ -397,6 +399,20 @@ def build_demo_like_site():
             body=ACCESSIBILITY_STATEMENT,
         ),
     )
+    contact = ContactPage(
+        title="Nous écrire",
+        slug="contact",
+        intro="Écrivez à l'équipe nationale.",
+        to_address="contact@ess.example.org",
+        from_address="site@ess.example.org",
+        subject="Message du site",
+    )
+    contact.form_fields = [
+        ContactFormField(label="Nom", field_type="singleline", required=True),
+        ContactFormField(label="Adresse e-mail", field_type="email", required=True),
+        ContactFormField(label="Message", field_type="multiline", required=True),
+    ]
+    contact = add_child(tree.home, contact)
     tree.about.body = body
     tree.about.save_revision().publish()
     # What search engines show: each page's summary, as editors fill it in the Promote tab.
@@ -414,6 +430,7 @@ def build_demo_like_site():
         regional_roadmap=regional_roadmap,
         regional_chantier=regional_chantier,
         accessibility=accessibility,
+        contact=contact,
     )
     return tree
 

@@ -58,6 +58,7 @@ PAGE_TYPES = [
     "press_room",
     "standard",
     "accessibility",
+    "contact",
     "roadmap",
     "regional_roadmap",
 ]
@@ -357,6 +358,37 @@ def test_language_switcher_leads_to_the_other_language(page, demo):
         page.locator(".language-switcher a[hreflang='fr']").click()
     assert page.locator("html").get_attribute("lang") == "fr"
     assert unquote(urlparse(page.url).path) == unquote(demo["urls"]["fr"]["article"])
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_search_box_suggests_pages_and_the_keyboard_picks_one(page, demo, language):
+    """Typing offers page titles (an ARIA combobox); arrows choose, Enter opens, Escape closes."""
+    urls = demo["urls"][language]
+    open_page(page, urls["home"])
+    box = page.locator("#site-search-q")
+    assert box.get_attribute("role") == "combobox"
+    assert box.get_attribute("aria-expanded") == "false"
+    box.focus()
+    page.keyboard.type("Atelier sur")
+    listbox = page.locator("#" + box.get_attribute("aria-controls"))
+    option = listbox.get_by_role("option").first
+    option.wait_for(state="visible")
+    assert box.get_attribute("aria-expanded") == "true"
+    # The English copies of the demo keep their French titles.
+    assert option.text_content() == "Atelier sur les outils coopératifs"
+    assert "suggestion" in page.locator(".search-suggest [role=status]").text_content()
+
+    page.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+    assert listbox.is_hidden()
+
+    page.keyboard.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
+    assert option.get_attribute("aria-selected") == "true"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert unquote(urlparse(page.url).path) == unquote(urls["article"])
+    assert page.locator("html").get_attribute("lang") == language
 
 
 def test_print_shows_the_content_without_the_site_chrome(page, demo):

@@ -38,6 +38,7 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         tree.press_room,
         tree.about,
         tree.accessibility,
+        tree.contact,
         tree.roadmap,
         tree.regional_roadmap,
     ]
