@@ -2,15 +2,21 @@
 
 How it works
 ------------
-``PageCacheMiddleware`` (last in ``MIDDLEWARE``) stores the rendered response of an
-anonymous ``GET`` in the default cache (Redis when ``REDIS_URL`` is set, local memory
-otherwise) and serves it to the next anonymous visitor of the same URL. The key holds a
-site-wide *generation* number; the signal handlers below bump it when a page is
-published, unpublished, moved or deleted, and when anything pages show changes (a
-snippet, an image, a document, a collection, a site, a locale, a setting, a view
-restriction). Once bumped, no old entry can be read again: the next visitor of every
-page gets a fresh render, which is then cached under the new generation. Old entries
-are never read again and expire on their own (``CACHE_MIDDLEWARE_SECONDS``).
+``PageCacheMiddleware`` stores the rendered response of an anonymous ``GET`` in the
+default cache (Redis when ``REDIS_URL`` is set, local memory otherwise) and serves it to
+the next anonymous visitor of the same URL. It sits early in ``MIDDLEWARE``, right after
+the security headers and whitenoise: a hit skips sessions, authentication, CSRF and the
+rest, which is what lets a cached page answer nearly as fast as a static file. The
+headers those inner middlewares add (language, framing, ``Vary``) are stored with the
+response; the security headers are added again to every response, cached or not.
+
+A site-wide *generation* number goes with every entry; the signal handlers below bump
+it when a page is published, unpublished, moved or deleted, and when anything pages
+show changes (a snippet, an image, a document, a collection, a site, a locale, a
+setting, a view restriction). Each entry keeps the generation it was rendered under;
+once the number is bumped, no older entry is served again: the next visitor of every
+page gets a fresh render, which replaces the entry. The entry and the number come in
+one round trip to the cache.
 
 The trade-off
 -------------
@@ -56,7 +62,7 @@ from django.core.cache import cache
 from django.core.checks import Warning, register
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_request
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +93,27 @@ def bump_generation():
 
 def cache_seconds():
     return getattr(settings, "CACHE_MIDDLEWARE_SECONDS", 0)
+
+
+DATA_KEY_PREFIX = "pagecache:data"
+
+
+def remember(name, compute):
+    """``compute()``, kept in the cache until the next change bumps the generation.
+
+    For data every render needs and only an editorial change alters: the menu and
+    footer (home/chrome.py), the years a listing's filter offers. ``name`` must say
+    everything the result depends on. ``CHROME_CACHE_SECONDS=0`` computes every time.
+    """
+    seconds = getattr(settings, "CHROME_CACHE_SECONDS", 0)
+    if seconds <= 0:
+        return compute()
+    key = f"{DATA_KEY_PREFIX}:{current_generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
 
 
 # --- the middleware ------------------------------------------------------------------
@@ -123,14 +150,22 @@ def _response_is_cacheable(request, response):
     return not any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES)
 
 
-def page_cache_key(request, generation):
+def page_cache_key(request):
+    # The middleware runs before LocaleMiddleware: the language is worked out the same way
+    # (the URL's prefix, else the cookie or Accept-Language), not read from the thread.
+    language = get_language_from_request(request, check_path=True)
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(f"{url}|{get_language()}".encode()).hexdigest()
-    return f"{KEY_PREFIX}:{generation}:{digest}"
+    digest = hashlib.sha256(f"{url}|{language}".encode()).hexdigest()
+    return f"{KEY_PREFIX}:{digest}"
 
 
 class PageCacheMiddleware:
-    """Serve anonymous visitors from the whole-response cache; see the module docstring."""
+    """Serve anonymous visitors from the whole-response cache; see the module docstring.
+
+    Each URL's entry holds the generation it was rendered under next to the response; the
+    entry and the current generation are read in one round trip to the cache, and an
+    entry of an older generation is a miss (then overwritten).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -141,16 +176,21 @@ class PageCacheMiddleware:
             self._mark_private_for_editors(request, response)
             return response
 
-        key = page_cache_key(request, current_generation())
-        cached = cache.get(key)
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+        key = page_cache_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = current_generation()
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            response = entry[1]
+            response["X-Page-Cache"] = "hit"
+            return response
 
         response = self.get_response(request)
         if _response_is_cacheable(request, response):
             self._mark_public(response)
-            cache.set(key, response, cache_seconds())
+            cache.set(key, (generation, response), cache_seconds())
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -248,13 +288,16 @@ def connect_signal_handlers():
 @register(deploy=True)
 def check_shared_cache(app_configs, **kwargs):
     backend = settings.CACHES["default"]["BACKEND"]
-    if cache_seconds() > 0 and not settings.DEBUG and backend.endswith("LocMemCache"):
+    cached = cache_seconds() > 0 or getattr(settings, "CHROME_CACHE_SECONDS", 0) > 0
+    if cached and not settings.DEBUG and backend.endswith("LocMemCache"):
         return [
             Warning(
-                "The page cache uses the local-memory cache: with several worker processes, "
-                "a change made through one of them may take up to CACHE_MIDDLEWARE_SECONDS "
+                "The page and site-chrome caches use the local-memory cache: with several "
+                "worker processes, a change made through one of them may take up to "
+                "CACHE_MIDDLEWARE_SECONDS (pages) or CHROME_CACHE_SECONDS (menu and footer) "
                 "to show on the others.",
-                hint="Set REDIS_URL, or CACHE_MIDDLEWARE_SECONDS=0 to switch the cache off.",
+                hint="Set REDIS_URL, or CACHE_MIDDLEWARE_SECONDS=0 and CHROME_CACHE_SECONDS=0 "
+                "to switch the caches off.",
                 id="home.W001",
             )
         ]

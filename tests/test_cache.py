@@ -202,3 +202,69 @@ def test_responses_with_a_csrf_token_a_cookie_or_private_are_not_cached(client, 
     client.get(url)
     client.cookies.clear()
     assert "X-Page-Cache" not in client.get(url)
+
+
+# --- the site chrome (menu and footer), kept apart from the page cache ------------------
+
+
+def menu_and_footer(client, url):
+    html = client.get(url).text
+    menu = html[html.index('id="main-nav"') : html.index("</nav>", html.index('id="main-nav"'))]
+    footer = html[html.index('class="site-footer"') :]
+    return menu, footer
+
+
+def test_the_menu_and_footer_follow_every_change_with_the_page_cache_off(
+    client, site_tree, settings
+):
+    """Every render reads the menu from the chrome cache; every change empties it."""
+    from home.models import StandardPage
+    from tests.builders import add_child
+
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+    pages = [site_tree.about.url, site_tree.news_index.url]
+    for url in pages:
+        assert "Adhérer" not in client.get(url).text
+
+    joining = add_child(
+        site_tree.home,
+        StandardPage(title="Adhérer", slug="adherer", show_in_menus=True, show_in_footer=True),
+    )
+    for url in pages:
+        menu, footer = menu_and_footer(client, url)
+        assert "Adhérer" in menu and "Adhérer" in footer, url
+
+    # Without a signal the chrome does not change: it does come from the cache.
+    Page.objects.filter(pk=joining.pk).update(title="Titre changé en base")
+    assert "Titre changé en base" not in client.get(pages[0]).text
+
+    joining.refresh_from_db()
+    joining.title = "Nous rejoindre"
+    joining.save_revision().publish()
+    for url in pages:
+        menu, footer = menu_and_footer(client, url)
+        assert "Nous rejoindre" in menu and "Nous rejoindre" in footer, url
+
+    joining.unpublish()
+    for url in pages:
+        assert "Nous rejoindre" not in client.get(url).text, url
+
+    joining.save_revision().publish()
+    assert "Nous rejoindre" in client.get(pages[0]).text
+    joining.move(site_tree.about, pos="last-child")
+    menu, footer = menu_and_footer(client, pages[1])
+    assert "Nous rejoindre" not in menu and "Nous rejoindre" not in footer
+
+    assert "À propos" in menu_and_footer(client, pages[1])[1]
+    site_tree.about.refresh_from_db()
+    site_tree.about.delete()
+    assert "À propos" not in menu_and_footer(client, pages[1])[1]
+
+
+def test_the_chrome_is_computed_on_every_request_when_switched_off(client, site_tree, settings):
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+    settings.CHROME_CACHE_SECONDS = 0
+    client.get(site_tree.about.url)
+    Page.objects.filter(pk=site_tree.news_index.pk).update(title="Titre changé en base")
+    menu, _ = menu_and_footer(client, site_tree.about.url)
+    assert "Titre changé en base" in menu

@@ -1,76 +1,37 @@
-"""Template tags for what every page shows: navigation, footer, breadcrumbs, languages."""
+"""Template tags for what every page shows: navigation, footer, breadcrumbs.
+
+The menu and footer come from ``home.chrome`` (computed once per language and change).
+"""
 
 from django import template
-from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from home.chrome import site_chrome
 
 register = template.Library()
 
 
-def _home_for_active_locale(request):
-    """The home page of the active language, falling back to the default language's."""
-    cache_attr = "_site_home_page"
-    if request is not None and hasattr(request, cache_attr):
-        return getattr(request, cache_attr)
-    from home.models import HomePage
-
-    homes = {h.locale.language_code: h for h in HomePage.objects.live().select_related("locale")}
-    home = homes.get(get_language()) or homes.get(Locale.get_default().language_code)
-    if home is None and homes:
-        home = next(iter(homes.values()))
-    if request is not None:
-        setattr(request, cache_attr, home)
-    return home
-
-
 @register.simple_tag(takes_context=True)
 def site_home(context):
-    return _home_for_active_locale(context.get("request"))
+    """The home page of the active language (else the default one's): ``pk`` and ``url``."""
+    return site_chrome(context.get("request"))["home"]
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
     request = context.get("request")
-    home = _home_for_active_locale(request)
-    items = []
-    if home is not None:
-        # An untranslated item (an alias of another language's page) carries its source's
-        # language: the template marks its title with ``lang``.
-        items = list(
-            home.get_children().live().public().in_menu().select_related("alias_of__locale")
-        )
     current = context.get("page")
     return {
         "request": request,
-        "home": home,
-        "items": items,
+        "items": site_chrome(request)["menu"],
         "current_path": getattr(current, "path", ""),
     }
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
-    from home.models import ContactPage, StandardPage
-
-    home = _home_for_active_locale(context.get("request"))
-    pages = []
-    contact_page = None
-    if home is not None:
-        pages = (
-            StandardPage.objects.child_of(home)
-            .live()
-            .public()
-            .filter(show_in_footer=True)
-            .select_related("alias_of__locale")
-        )
-        contact_page = (
-            ContactPage.objects.child_of(home)
-            .live()
-            .public()
-            .select_related("alias_of__locale")
-            .first()
-        )
-    return {"pages": pages, "contact_page": contact_page}
+    chrome = site_chrome(context.get("request"))
+    return {"pages": chrome["footer"], "contact_page": chrome["contact"]}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

@@ -15,6 +15,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from home import i18n
+from home.chrome import site_chrome
 
 register = template.Library()
 
@@ -34,17 +35,8 @@ def _cached(request, name, compute):
 
 
 def _homes(request):
-    """The live home page of each language, by language code."""
-
-    def compute():
-        from home.models import HomePage
-
-        return {
-            home.locale.language_code: home
-            for home in HomePage.objects.live().select_related("locale")
-        }
-
-    return _cached(request, "homes", compute)
+    """The URL of each language's live home page, by language code."""
+    return {code: home["url"] for code, home in site_chrome(request)["homes"].items()}
 
 
 def _translations(request, page):
@@ -87,7 +79,7 @@ def language_links(context):
             url = translate_url(request.get_full_path(), code)
             translated = True
         elif code in homes:
-            url = homes[code].get_url(request)
+            url = homes[code]
         else:
             url = f"/{code}/"
         links.append(
