@@ -5,6 +5,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from home import routing
 from home.blocks import BodyBlock, FiguresBlock
 from home.listings import attach_regions
 
@@ -66,6 +67,12 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def route(self, request, path_components):
+        # One query for the page at any depth instead of Wagtail's walk (home/routing.py).
+        if path_components and not routing.walk_is_needed():
+            return routing.route_by_url_path(self, path_components)
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.listings())
@@ -78,7 +85,11 @@ class HomePage(BasePage):
         from regions.models import RegionPage
 
         chantiers = (
-            ChantierPage.objects.live().public().national().in_locale(self.locale).defer_streamfields()
+            ChantierPage.objects.live()
+            .public()
+            .national()
+            .in_locale(self.locale)
+            .defer_streamfields()
         )
         return {
             "chantiers": chantiers.order_by("path"),
