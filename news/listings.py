@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from chantiers.models import ThemeCode
+from home.cache import remember
 from home.listings import attach_regions
 
 NEWS_PER_PAGE = 10
@@ -34,8 +35,12 @@ def _theme_choices():
 
 
 def _year_choices(queryset, field):
-    years = queryset.dates(field, "year", order="DESC")
-    return [("", _("All years"))] + [(str(d.year), str(d.year)) for d in years]
+    # The years go through every item of the listing: kept until the next change.
+    years = remember(
+        f"years:{field}:{queryset.query}",
+        lambda: [d.year for d in queryset.dates(field, "year", order="DESC")],
+    )
+    return [("", _("All years"))] + [(str(year), str(year)) for year in years]
 
 
 class ListingFilterForm(forms.Form):

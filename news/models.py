@@ -195,6 +195,9 @@ class NewsPage(ThemedPageMixin, BasePage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+        # Listings, feeds and the home page take the latest items: an index scan, not a
+        # sort of every item (home/listings.py).
+        indexes = [models.Index(fields=["date"], name="news_newspage_date_idx")]
 
     def clean(self):
         super().clean()
@@ -361,15 +364,18 @@ class EventPage(ThemedPageMixin, BasePage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        # The agenda and calendars take the next events by start (and the current ones by end).
+        indexes = [
+            models.Index(fields=["start"], name="news_eventpage_start_idx"),
+            models.Index(fields=["end"], name="news_eventpage_end_idx"),
+        ]
 
     def clean(self):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("An event cannot end before it starts.")})
         if not (self.place_name or self.city or self.online_url):
-            raise ValidationError(
-                {"place_name": _("Give a place, a city or an online link.")}
-            )
+            raise ValidationError({"place_name": _("Give a place, a city or an online link.")})
 
     @property
     def is_past(self):
@@ -437,7 +443,10 @@ class PressKitItem(TranslatableMixin, Orderable):
 
     page = ParentalKey(PressRoomPage, on_delete=models.CASCADE, related_name="press_kit")
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     title = models.CharField(_("title"), max_length=255, blank=True)
 
@@ -462,7 +471,10 @@ class ImportedEntry(models.Model):
 
     key = models.CharField(_("entry id"), max_length=500, unique=True)
     page = models.OneToOneField(
-        NewsPage, verbose_name=_("news item"), on_delete=models.CASCADE, related_name="import_record"
+        NewsPage,
+        verbose_name=_("news item"),
+        on_delete=models.CASCADE,
+        related_name="import_record",
     )
     source = models.CharField(_("feed"), max_length=500)
     checksum = models.CharField(_("checksum of the imported content"), max_length=64)
