@@ -38,7 +38,12 @@ class RegionIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["regions"] = (
-            RegionPage.objects.child_of(self).live().public().translated().defer_streamfields().order_by("title")
+            RegionPage.objects.child_of(self)
+            .live()
+            .public()
+            .translated()
+            .defer_streamfields()
+            .order_by("title")
         )
         return context
 
@@ -171,9 +176,7 @@ class Organisation(TranslatableMixin, models.Model):
 
     name = models.CharField(_("name"), max_length=255)
     legal_form = models.CharField(_("legal form"), max_length=32, choices=LegalForm.choices)
-    is_member = models.BooleanField(
-        _("member"), default=True, help_text=_("Unticked: a partner.")
-    )
+    is_member = models.BooleanField(_("member"), default=True, help_text=_("Unticked: a partner."))
     country = models.CharField(_("country"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)

@@ -12,6 +12,7 @@ PostgreSQL and Elasticsearch run their own analysers (see ``search/migrations`` 
 backend uses to highlight the words of a query in an excerpt.
 """
 
+import functools
 import re
 import threading
 import unicodedata
@@ -114,8 +115,12 @@ def active_language():
     return base_language(get_language())
 
 
+@functools.lru_cache(maxsize=65_536)
 def normalise_word(word, language, stem=True):
-    """The form under which ``word`` is indexed and searched, or "" for a stop word."""
+    """The form under which ``word`` is indexed and searched, or "" for a stop word.
+
+    Kept for the words seen last: a page's words repeat, and stemming is the costly part
+    of indexing and highlighting."""
     word = fold(word)[:MAX_WORD_LENGTH]
     if not word or word in STOP_WORDS.get(language, ()):
         return ""

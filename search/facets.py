@@ -62,9 +62,12 @@ def _localdate(value):
     return timezone.localdate(value) if value else None
 
 
-def _themes_of(ids):
+def _themes_of(ids_by_model):
+    """Theme codes of each page, asking each themed type's table for its own pages only."""
     themes = {}
-    for model in (NewsPage, EventPage, RoadmapPage):
+    for model, ids in ids_by_model.items():
+        if not ids:
+            continue
         through = model.themes.through
         column = f"{model._meta.model_name}_id"
         for page_id, theme in through.objects.filter(**{f"{column}__in": ids}).values_list(
@@ -83,7 +86,7 @@ def regions_of_locale(locale):
 
 
 def describe(ids, regions):
-    """``ResultInfo`` of each page of ``ids``, in the order of ``ids`` (4 queries)."""
+    """``ResultInfo`` of each page of ``ids``, in the order of ``ids`` (at most 4 queries)."""
     if not ids:
         return []
     type_of_content_type = {
@@ -98,7 +101,6 @@ def describe(ids, regions):
     news_type = ContentType.objects.get_for_model(NewsPage).pk
     region_by_path = {region.path: pk for pk, region in regions.items()}
     prefix = RegionPage.TREE_DEPTH * Page.steplen
-    themes = _themes_of(ids)
     rows = Page.objects.filter(pk__in=ids).values_list(
         "pk",
         "path",
@@ -110,6 +112,16 @@ def describe(ids, regions):
         "chantierpage__theme",
         "regionpage__theme",
     )
+    rows = list(rows)
+    themed = {
+        ContentType.objects.get_for_model(model).pk: model
+        for model in (NewsPage, EventPage, RoadmapPage)
+    }
+    ids_by_model = {model: [] for model in themed.values()}
+    for pk, _path, content_type, *_rest in rows:
+        if content_type in themed:
+            ids_by_model[themed[content_type]].append(pk)
+    themes = _themes_of(ids_by_model)
     infos = {}
     for (
         pk,

@@ -84,7 +84,10 @@ def ranked_page_ids(text, locale, limit=MAX_RESULTS):
     if query is None:
         return []
     backend = get_search_backend()
-    results = backend.search(query, searchable_pages(locale))[:limit]
+    # Only the keys: a page object for each of up to 500 matches is work for nothing.
+    results = backend.search(query, searchable_pages(locale).only("pk"))[:limit]
+    if hasattr(results, "pks"):  # PostgreSQL: the keys straight from the ranked query
+        return run(results.pks)
     return run(lambda: [page.pk for page in results])
 
 

@@ -69,8 +69,15 @@ class PostgresAutocompleteQueryCompiler(
         return AUTOCOMPLETE_CONFIG
 
 
+class PostgresSearchResults(base.PostgresSearchResults):
+    def pks(self):
+        """The matching keys, best first, without building a page object for each match."""
+        return list(self.get_queryset().values_list("pk", flat=True))
+
+
 class PostgresSearchBackend(base.PostgresSearchBackend):
     query_compiler_class = PostgresSearchQueryCompiler
+    results_class = PostgresSearchResults
     autocomplete_query_compiler_class = PostgresAutocompleteQueryCompiler
     index_class = PostgresIndex
 
