@@ -7,9 +7,12 @@ same, and equal to the pinned budget below: a new N+1 query (a card that looks u
 region, an image that fetches its rendition, a template that follows a foreign key) makes
 the 30-item count grow and fails here with the whole table of counts.
 
-The whole-response cache is switched off (``CACHE_MIDDLEWARE_SECONDS = 0``) so that the
-queries counted are those of a real render; each URL is fetched once before counting so
-that one-off work (image renditions, Wagtail's site root paths) is not counted.
+Page types, search, the feeds and calendars, the sitemap and the API listing are counted
+in French and in English. The whole-response cache is switched off
+(``CACHE_MIDDLEWARE_SECONDS = 0``) so that the queries counted are those of a real render;
+each URL is fetched once before counting so that one-off work (image renditions,
+Wagtail's site root paths, the site chrome that ``home.chrome`` keeps until the next
+change) is not counted.
 """
 
 import datetime
@@ -33,30 +36,43 @@ pytestmark = pytest.mark.django_db
 
 # The pinned budgets: queries per page type and language, the same at every size.
 FRENCH = {
-    "home": 31,
-    "chantier index": 22,
-    "national chantier": 44,
-    "regional chantier": 25,
-    "region index": 22,
-    "region": 40,
-    "roadmap": 26,
-    "news index": 31,
-    "news index, page 2": 31,
-    "news page": 27,
-    "press release": 23,
-    "event page": 22,
-    "agenda": 27,
-    "press room": 30,
-    "standard page": 20,
-    "search": 24,
+    "home": 23,
+    "chantier index": 14,
+    "national chantier": 33,
+    "regional chantier": 13,
+    "region index": 14,
+    "region": 29,
+    "roadmap": 18,
+    "news index": 22,
+    "news index, page 2": 22,
+    "news page": 15,
+    "press release": 13,
+    "event page": 12,
+    "agenda": 19,
+    "press room": 21,
+    "standard page": 12,
+    "search": 14,
+    "news feed (RSS)": 7,
+    "region feed (Atom)": 9,
+    "press feed (RSS)": 5,
+    "agenda calendar": 5,
+    "region calendar": 7,
+    "sitemap": 18,
     "API listing": 12,
 }
-# An English page costs one query more (the active locale is not the default one).
-ENGLISH = {
-    **{name: count + 1 for name, count in FRENCH.items()},
-    "search": FRENCH["search"],
-    "API listing": FRENCH["API listing"],
+# An English page costs one query more (the active locale is not the default one); the
+# views that are not pages (search, feeds, calendars, sitemap, API) cost the same.
+NOT_PAGES = {
+    "search",
+    "news feed (RSS)",
+    "region feed (Atom)",
+    "press feed (RSS)",
+    "agenda calendar",
+    "region calendar",
+    "sitemap",
+    "API listing",
 }
+ENGLISH = {name: count + (name not in NOT_PAGES) for name, count in FRENCH.items()}
 BUDGETS = {"fr": FRENCH, "en": ENGLISH}
 
 
@@ -233,6 +249,11 @@ def urls(tree, language_code):
     event = EventPage.objects.child_of(tree.agenda).first()
     with translation.override(language_code):
         search_url = reverse("search")
+        news_rss = reverse("feeds:news_rss")
+        region_atom = reverse("feeds:region_news_atom", kwargs={"slug": tree.region_a.slug})
+        press_rss = reverse("feeds:press_rss")
+        agenda_ics = reverse("feeds:agenda_ics")
+        region_ics = reverse("feeds:region_agenda_ics", kwargs={"slug": tree.region_a.slug})
     return {
         "home": tree.home.url,
         "chantier index": tree.chantier_index.url,
@@ -250,6 +271,12 @@ def urls(tree, language_code):
         "press room": tree.press_room.url,
         "standard page": tree.about.url,
         "search": search_url + "?q=Actualit%C3%A9",
+        "news feed (RSS)": news_rss,
+        "region feed (Atom)": region_atom,
+        "press feed (RSS)": press_rss,
+        "agenda calendar": agenda_ics,
+        "region calendar": region_ics,
+        "sitemap": "/sitemap.xml",
         "API listing": (
             f"/api/v2/pages/?type=news.NewsPage&locale={language_code}"
             "&fields=kind,date,intro,themes,image&limit=20"
@@ -287,6 +314,9 @@ def test_each_page_type_renders_with_a_fixed_number_of_queries(
     assert "Région 30" in client.get(pages["home"]).text
     assert "Actualité nationale" in client.get(pages["search"]).text
     assert client.get(pages["API listing"]).json()["meta"]["total_count"] == 90
+    assert "Actualité nationale 30" in client.get(pages["news feed (RSS)"]).text
+    assert "Rencontre nationale 30" in client.get(pages["agenda calendar"]).text
+    assert "nationale-30/" in client.get(pages["sitemap"]).text
 
     filler.add_unlisted_pages(200)
     in_a_larger_site = count_queries(client, pages)
