@@ -14,11 +14,13 @@ in the search index yet (the benchmark times ``update_index`` on its own).
 """
 
 import datetime
+import itertools
 import json
 import random
 import uuid
 
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -68,8 +70,36 @@ SEARCH_TERMS = [
 ]
 
 
+# Running text follows Zipf's law, as real text does: a few words (here French stop
+# words) make up much of it, each topical word is rarer the further down the ranking it
+# sits, and a long tail of words appears in only a few pages. The topical vocabulary is
+# spread over ranks 50 to about 2,000, among made-up filler words, so that a search for
+# one of them matches from a few per cent to a third of the pages, as a search for a
+# theme does on a real news site, instead of every page.
+STOP_WORDS = (
+    "le la les un une des de du et en à au aux pour par sur dans avec ce cette ces qui que "
+    "est sont a ont être plus pas ne se son sa ses leur leurs nous vous il elle ils elles"
+).split()
+SYLLABLES = "ba be ci da de fi go la le mi mo na ni pa po ra re ri sa so ta te vi vo".split()
+
+
+def _ranked_vocabulary():
+    fillers = iter(a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES)
+    ranked = list(STOP_WORDS)
+    spacing = 20
+    for word in VOCABULARY:
+        ranked.append(word)
+        ranked.extend(next(fillers) for _ in range(spacing - 1))
+    ranked.extend(next(fillers) for _ in range(2000))
+    return ranked
+
+
+RANKED = _ranked_vocabulary()
+CUMULATIVE = list(itertools.accumulate(1 / rank for rank in range(1, len(RANKED) + 1)))
+
+
 def _words(rng, count):
-    return " ".join(rng.choice(VOCABULARY) for _ in range(count))
+    return " ".join(rng.choices(RANKED, cum_weights=CUMULATIVE, k=count))
 
 
 def _body(rng):
@@ -287,7 +317,13 @@ def build(pages=10_000, seed=2010, stdout=None):
             for code, lang in languages.items()
         },
         "search_terms": SEARCH_TERMS,
+        "search_url": {code: _search_url(code) for code in languages},
     }
+
+
+def _search_url(language_code):
+    with translation.override(language_code):
+        return reverse("search")
 
 
 def dump(summary, path):

@@ -88,8 +88,10 @@ def environment(db_url, args, cached):
         SECURE_SSL_REDIRECT="False",
         SESSION_COOKIE_SECURE="False",
         CSRF_COOKIE_SECURE="False",
+        # "Uncached" switches the whole-response cache off: every request renders its
+        # page. The site chrome (menu, footer) stays in Redis, as in production.
         CACHE_MIDDLEWARE_SECONDS="300" if cached else "0",
-        REDIS_URL=args.redis_url if cached else "",
+        REDIS_URL=args.redis_url,
         WEB_CONCURRENCY=str(args.workers),
     )
     return env
@@ -113,6 +115,14 @@ def build(kind, name, pages, args):
     )
     log(f"[{kind}] update_index")
     timings["update_index_s"] = manage(env, "update_index", "-v0")
+    if kind == "postgres":
+        # What autovacuum does soon after a bulk load: statistics for the planner.
+        import psycopg
+
+        started = time.monotonic()
+        with psycopg.connect(database_url(kind, name, args.postgres), autocommit=True) as db:
+            db.execute("VACUUM ANALYZE")
+        timings["analyze_s"] = round(time.monotonic() - started, 2)
     return timings, json.loads(summary_path.read_text())
 
 
@@ -291,7 +301,8 @@ def page_types(summary):
 
 
 def search_paths(summary):
-    return [f"/fr/search/?q={quote(term)}" for term in summary["search_terms"]]
+    search_url = quote(summary["search_url"]["fr"])  # the translated path: /fr/recherche/
+    return [f"{search_url}?q={quote(term)}" for term in summary["search_terms"]]
 
 
 def flush_redis(url):
@@ -302,8 +313,7 @@ def flush_redis(url):
 
 def serve_and_load(kind, name, summary, args, cached):
     env = environment(database_url(kind, name, args.postgres), args, cached=cached)
-    if cached:
-        flush_redis(args.redis_url)
+    flush_redis(args.redis_url)
     mode = "cached" if cached else "uncached"
     results = {}
     with Server(env, args.workers) as server:
@@ -470,8 +480,14 @@ def main(argv=None):
         help="Extra site sizes for search latency, on PostgreSQL (e.g. 100000).",
     )
     parser.add_argument("--duration", type=int, default=5, help="Seconds of load per page type.")
-    parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--connections",
+        type=int,
+        default=None,
+        help="Concurrent connections of the load (default: one per worker, so that "
+        "latency measures the page and not a queue).",
+    )
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
     parser.add_argument(
@@ -479,7 +495,7 @@ def main(argv=None):
     )
     args = parser.parse_args(argv)
     args.duration = max(1, min(args.duration, 60))
-    args.connections = max(1, min(args.connections, 64))
+    args.connections = max(1, min(args.connections or args.workers, 64))
 
     OUT.mkdir(parents=True, exist_ok=True)
     env = environment(database_url("sqlite", "unused", args.postgres), args, cached=False)
