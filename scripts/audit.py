@@ -69,6 +69,8 @@ def prepare():
 
 def page_types(languages):
     """One live page of each page type, per language: (label, path)."""
+    from django.urls import reverse
+    from django.utils import translation
     from wagtail.models import Page
 
     found = []
@@ -87,7 +89,8 @@ def page_types(languages):
                 continue
             seen.add(model)
             found.append((f"{language} {model}", page.specific.url))
-        found.append((f"{language} search", f"/{language}/search/?q=atelier"))
+        with translation.override(language):
+            found.append((f"{language} search", reverse("search") + "?q=atelier"))
     return found
 
 
@@ -151,13 +154,89 @@ def lighthouse(url, attempts=3):
     return scores, failed
 
 
+def machine():
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "unknown",
+    )
+    return f"{os.cpu_count()} CPUs ({cpu}), load average at start {os.getloadavg()[0]:.1f}"
+
+
+def lighthouse_version():
+    binary = BASE_DIR / "node_modules" / ".bin" / "lighthouse"
+    return subprocess.run(
+        [str(binary), "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+
+
+def chromium_version():
+    return subprocess.run(
+        [CHROME, "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+
+
+def write_docs(rows, target, started):
+    """docs/audit.md: how the audit runs and this run's figures."""
+    lines = [
+        "# Lighthouse audit",
+        "",
+        "`make audit` (`scripts/audit.py`) builds a fresh SQLite database under `var/audit/` with",
+        "the demo content (`load_demo_content`), collects the static files (whitenoise,",
+        "compressed and hashed), serves the site with gunicorn and `config.settings.audit` (the",
+        "production settings without HTTPS-only behaviour: DEBUG off, whitenoise) on",
+        f"127.0.0.1:{PORT}, and runs Lighthouse (npm, `CHROME_PATH=/usr/bin/chromium`, Debian's",
+        "chromium, Lighthouse's default mobile emulation with simulated slow 4G) on one page of",
+        "each page type in French and English, printing performance, accessibility, best",
+        f"practices and SEO. It exits 1 when a score is below {target}. This file is rewritten",
+        "by each run (`--no-docs` leaves it).",
+        "",
+        "## Latest run",
+        "",
+        f"- Date: {started}",
+        f"- Machine: {machine()}",
+        f"- Tools: Lighthouse {lighthouse_version()}, {chromium_version()}",
+        "",
+        "| page | performance | accessibility | best practices | SEO |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for label, path, scores, _failed in rows:
+        lines.append(
+            f"| {label} (`{path}`) | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |"
+        )
+    lowest = {c: min(scores[c] for *_, scores, _f in rows) for c in CATEGORIES}
+    lines += [
+        "",
+        "Lowest score per category: "
+        + ", ".join(f"{c} {lowest[c]}" for c in CATEGORIES)
+        + f" (target {target}).",
+        "",
+    ]
+    below = [
+        (label, failed) for label, _path, scores, failed in rows if min(scores.values()) < target
+    ]
+    if below:
+        lines += ["Pages below the target, with the audits that failed:", ""]
+        lines += [
+            f"- {label}: {', '.join(failed) or 'no single audit below 0.9'}"
+            for label, failed in below
+        ]
+        lines.append("")
+    (BASE_DIR / "docs" / "audit.md").write_text("\n".join(lines))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--languages", default="fr,en")
     parser.add_argument("--target", type=int, default=95)
     parser.add_argument("--serve", action="store_true", help="prepare and serve, no audit")
+    parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/audit.md")
     args = parser.parse_args()
 
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     prepare()
     urls = page_types(args.languages.split(","))
     server = serve()
@@ -169,14 +248,17 @@ def main():
             server.wait()
             return 0
         print(f"{'page':30} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
-        below = []
+        rows = []
         for label, path in urls:
             scores, failed = lighthouse(f"http://127.0.0.1:{PORT}{path}")
             print(f"{label:30} " + " ".join(f"{scores[c]:>5}" for c in CATEGORIES), flush=True)
-            if any(score < args.target for score in scores.values()):
-                below.append((label, scores, failed))
-        for label, scores, failed in below:
+            rows.append((label, path, scores, failed))
+        below = [row for row in rows if any(score < args.target for score in row[2].values())]
+        for label, _path, scores, failed in below:
             print(f"Below {args.target}: {label} {scores}; audits to look at: {', '.join(failed)}")
+        if not args.no_docs:
+            write_docs(rows, args.target, started)
+            print("Figures written to docs/audit.md")
         return 1 if below else 0
     finally:
         server.terminate()
