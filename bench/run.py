@@ -514,6 +514,7 @@ def markdown(results):
 
 
 def main(argv=None):
+    global OUT, PORT  # noqa: PLW0603 (--out and --port set them for the whole run)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--databases", default="postgres,sqlite", help="Comma-separated: sqlite, postgres."
@@ -541,7 +542,6 @@ def main(argv=None):
     parser.add_argument("--out", type=Path, default=OUT, help="Folder of databases and figures.")
     parser.add_argument("--port", type=int, default=PORT, help="Port gunicorn listens on.")
     args = parser.parse_args(argv)
-    global OUT, PORT  # noqa: PLW0603 (module-wide settings of this run)
     OUT, PORT = args.out.resolve(), args.port
     args.duration = max(1, min(args.duration, 60))
     args.connections = max(1, min(args.connections or args.workers, 64))

@@ -1,6 +1,6 @@
 """``make bench`` runs from start to end: a small site, both passes, the table and the JSON.
 
-The figures of a 40-page site on a test machine mean nothing and are not checked; what is
+The figures of a 100-page site on a test machine mean nothing and are not checked; what is
 checked is that the benchmark still builds its site, starts gunicorn with the production
 settings, loads every page type without an error and reports. The real run is ``make
 bench`` (10,000 pages, docs/performance.md).
@@ -31,7 +31,7 @@ def test_the_benchmark_runs_to_completion_and_reports_every_page_type(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     command = [
-        sys.executable, "-m", "bench.run", "--databases", "sqlite", "--pages", "40",
+        sys.executable, "-m", "bench.run", "--databases", "sqlite", "--pages", "100",
         "--duration", "1", "--no-docs", "--out", str(tmp_path), "--port", str(free_port()),
         "--redis-url", "redis://127.0.0.1:6379/11", "--search-sizes", "",
     ]  # fmt: skip
@@ -44,13 +44,13 @@ def test_the_benchmark_runs_to_completion_and_reports_every_page_type(tmp_path):
 
     figures = json.loads((Path(tmp_path) / "results.json").read_text())
     (run,) = figures["runs"]
-    assert run["database"] == "SQLite" and run["pages"] == 40
+    assert run["database"] == "SQLite" and run["pages"] == 100
     for mode in ("uncached", "cached"):
         for page_type, measured in run[mode]["results"].items():
             assert measured["requests"] > 0, (mode, page_type)
             assert measured["non_2xx"] == 0, (mode, page_type)
     assert run["cached"]["results"]["article"]["rps"] > 0
-    assert figures["search"][0]["pages"] == 40
+    assert figures["search"][0]["pages"] == 100
     assert run["timings"]["update_index_s"] >= 0
     assert run["uncached"]["first_response_s"] > 0
     assert all(rss > 0 for rss in run["uncached"]["worker_rss_mb"])

@@ -369,7 +369,7 @@ def test_search_box_suggests_pages_and_the_keyboard_picks_one(page, demo, langua
     assert box.get_attribute("role") == "combobox"
     assert box.get_attribute("aria-expanded") == "false"
     box.focus()
-    page.keyboard.type("Atelier sur")
+    page.keyboard.type("Atelier outils")
     listbox = page.locator("#" + box.get_attribute("aria-controls"))
     option = listbox.get_by_role("option").first
     option.wait_for(state="visible")
