@@ -12,6 +12,7 @@ Debian's chromium. Exits 1 when a score is below the target (95 by default).
 
 import argparse
 import json
+import secrets
 import os
 import shutil
 import subprocess
@@ -29,12 +30,15 @@ CHROME_FLAGS = (
     "--disable-component-update --disable-sync --no-first-run"
 )
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+# The production settings refuse a weak key: one drawn for this run, shared by its processes.
+SECRET_KEY = secrets.token_urlsafe(50)
 
 
 def environment():
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.audit",
+        SECRET_KEY=SECRET_KEY,
         DATABASE_URL=f"sqlite:///{WORK / 'db.sqlite3'}",
         MEDIA_ROOT=str(WORK / "media"),
         STATIC_ROOT=str(WORK / "static"),

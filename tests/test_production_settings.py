@@ -109,3 +109,15 @@ def test_logs_are_json_lines_on_stdout():
     assert entry["level"] == "WARNING"
     assert entry["message"] == "disk full"
     assert entry["region"] == "bretagne"
+
+
+def test_the_audit_settings_start_without_a_secret_given():
+    """``make audit`` builds on the production settings: they must accept its own key."""
+    result = run_production(
+        SETUP + "; from django.conf import settings; print(len(settings.SECRET_KEY))",
+        DJANGO_SETTINGS_MODULE="config.settings.audit",
+        SECRET_KEY=None,
+        ALLOWED_HOSTS=None,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert int(result.stdout.strip()) >= 50
