@@ -12,8 +12,8 @@ Debian's chromium. Exits 1 when a score is below the target (95 by default).
 
 import argparse
 import json
-import secrets
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -94,8 +94,25 @@ def page_types(languages):
             seen.add(model)
             found.append((f"{language} {model}", page.specific.url))
         with translation.override(language):
-            found.append((f"{language} search", reverse("search") + "?q=atelier"))
+            found.append((f"{language} search", reverse("search")))
+            found.append((f"{language} search results", reverse("search") + "?q=atelier"))
     return found
+
+
+#: Results pages tell search engines not to index them (``noindex``: a link to a made-up
+#: query must not put its words in their index). Lighthouse's "is-crawlable" audit fails
+#: them for it, by design; their SEO pass mark leaves that one audit out, and both scores
+#: are printed and recorded.
+NOINDEX_BY_DESIGN = "search results"
+
+
+def seo_without(report, audit_id):
+    """The SEO score Lighthouse would give without one audit (its weights, recomputed)."""
+    refs = [ref for ref in report["categories"]["seo"]["auditRefs"] if ref["weight"]]
+    kept = [ref for ref in refs if ref["id"] != audit_id]
+    total = sum(ref["weight"] for ref in kept)
+    score = sum(ref["weight"] * (report["audits"][ref["id"]]["score"] or 0) for ref in kept)
+    return round(100 * score / total)
 
 
 def serve():
@@ -155,7 +172,23 @@ def lighthouse(url, attempts=3):
         and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
     ]
     scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    scores["seo_without_is_crawlable"] = seo_without(report, "is-crawlable")
     return scores, failed
+
+
+def pass_mark(label, scores):
+    """The scores the target applies to (see NOINDEX_BY_DESIGN)."""
+    marked = {c: scores[c] for c in CATEGORIES}
+    if label.endswith(NOINDEX_BY_DESIGN):
+        marked["seo"] = scores["seo_without_is_crawlable"]
+    return marked
+
+
+def score_cells(label, scores):
+    cells = [str(scores[c]) for c in CATEGORIES]
+    if label.endswith(NOINDEX_BY_DESIGN):
+        cells[-1] += f" ({scores['seo_without_is_crawlable']} without is-crawlable: noindex)"
+    return cells
 
 
 def machine():
@@ -198,6 +231,12 @@ def write_docs(rows, target, started):
         f"practices and SEO. It exits 1 when a score is below {target}. This file is rewritten",
         "by each run (`--no-docs` leaves it).",
         "",
+        "Search results pages carry `noindex` on purpose (a link to a made-up query must not",
+        "put its words on the site's pages in search engines' index); Lighthouse's",
+        "`is-crawlable` audit fails them for it. Their SEO pass mark leaves that one audit out",
+        "(Lighthouse's own weights, recomputed); both figures are in the table. The search",
+        "page itself is indexable and audited as it is.",
+        "",
         "## Latest run",
         "",
         f"- Date: {started}",
@@ -208,10 +247,10 @@ def write_docs(rows, target, started):
         "| --- | ---: | ---: | ---: | ---: |",
     ]
     for label, path, scores, _failed in rows:
-        lines.append(
-            f"| {label} (`{path}`) | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |"
-        )
-    lowest = {c: min(scores[c] for *_, scores, _f in rows) for c in CATEGORIES}
+        lines.append(f"| {label} (`{path}`) | " + " | ".join(score_cells(label, scores)) + " |")
+    lowest = {
+        c: min(pass_mark(label, scores)[c] for label, _p, scores, _f in rows) for c in CATEGORIES
+    }
     lines += [
         "",
         "Lowest score per category: "
@@ -220,7 +259,9 @@ def write_docs(rows, target, started):
         "",
     ]
     below = [
-        (label, failed) for label, _path, scores, failed in rows if min(scores.values()) < target
+        (label, failed)
+        for label, _path, scores, failed in rows
+        if min(pass_mark(label, scores).values()) < target
     ]
     if below:
         lines += ["Pages below the target, with the audits that failed:", ""]
@@ -255,9 +296,12 @@ def main():
         rows = []
         for label, path in urls:
             scores, failed = lighthouse(f"http://127.0.0.1:{PORT}{path}")
-            print(f"{label:30} " + " ".join(f"{scores[c]:>5}" for c in CATEGORIES), flush=True)
+            print(
+                f"{label:30} " + " ".join(f"{cell:>5}" for cell in score_cells(label, scores)),
+                flush=True,
+            )
             rows.append((label, path, scores, failed))
-        below = [row for row in rows if any(score < args.target for score in row[2].values())]
+        below = [row for row in rows if min(pass_mark(row[0], row[2]).values()) < args.target]
         for label, _path, scores, failed in below:
             print(f"Below {args.target}: {label} {scores}; audits to look at: {', '.join(failed)}")
         if not args.no_docs:

@@ -335,3 +335,28 @@ class TestNothingFound:
         response = client.get(search_url("en", q="cooperative"))
         assert response.status_code == 200
         assert result_items(response) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "described"),
+    [
+        ("fr", "Cherchez dans les actualités"),
+        ("en", "Search the news, press releases"),
+    ],
+)
+def test_the_search_page_is_indexable_and_its_results_are_not(
+    client, site_tree, language, described
+):
+    """Search engines may list the search page; results of any query stay out of them, so a
+    link to a made-up query cannot put its words on the site's pages in their index."""
+    with translation.override(language):
+        url = reverse("search")
+    landing = client.get(url).text
+    assert described in landing
+    assert 'name="robots"' not in landing
+
+    results = client.get(url, {"q": "achetez ici"}).text
+    assert '<meta name="robots" content="noindex, follow">' in results
+    assert "achetez ici" in results  # in the description, in the visitor's language
+    expected = "qui répondent à « achetez ici »" if language == "fr" else "that match “achetez ici”"
+    assert expected in results
