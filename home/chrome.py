@@ -5,9 +5,9 @@ dozen queries (the home pages, the menu items, the footer pages, the contact pag
 the view restrictions behind ``public()``), the same on every request. ``site_chrome``
 works them out once per language as plain data (titles, URLs, tree paths, languages)
 and keeps that in the default cache under the page cache's generation number
-(``home.cache.remember``): publishing, unpublishing, moving or deleting a page, or changing a
-snippet, image or setting, bumps the generation, so the next request recomputes it and
-an editor's change shows at once.
+(``home.cache.remember``): publishing, unpublishing, moving or deleting a page, or
+changing a snippet, image or setting, bumps the generation, so the next request
+recomputes it and an editor's change shows at once.
 
 This is not the whole-response cache: it also serves logged-in editors and renders with
 ``CACHE_MIDDLEWARE_SECONDS=0``. It is switched off by ``CHROME_CACHE_SECONDS=0``, and,
