@@ -405,8 +405,11 @@ def targets(run):
 
 
 def _targets_line(run):
+    # The latency targets are set for PostgreSQL (the production database); SQLite's figures
+    # are reported beside them for reference.
+    judged = run["database"] == "PostgreSQL"
     return "; ".join(
-        f"{name}: {value} ({'met' if met else 'MISSED'})"
+        f"{name}: {value} ({('met' if met else 'MISSED') if judged else 'for reference'})"
         for name, (value, met) in targets(run).items()
     )
 
