@@ -131,17 +131,32 @@ class NormalisingCompilerMixin:
         return WeightedBM25()
 
     def search(self, config, start, stop, score_field=None):
+        keys = self.ranked_keys(config, start, stop) if score_field is None else None
+        if keys is None:
+            if not isinstance(self.query, MatchAll) and not self._has_terms(self.query):
+                return self.queryset.none()
+            return super().search(config, start, stop, score_field=score_field)
+        if not keys:
+            return self.queryset.none()
+        rank = Case(
+            *[When(pk=key, then=position) for position, key in enumerate(keys)],
+            output_field=IntegerField(),
+        )
+        return self.queryset.filter(pk__in=keys).order_by(rank)
+
+    def ranked_keys(self, config, start, stop):
+        """Keys of the searched objects matching the query, best first, the index read once.
+
+        None when the query is not a plain search by relevance (everything, a negation):
+        then modelsearch's own query answers.
+        """
         # A query whose words are all stop words or punctuation matches nothing
         # (FTS5 would reject an empty MATCH).
         if not isinstance(self.query, MatchAll) and not self._has_terms(self.query):
-            return self.queryset.none()
+            return []
         query = normalize(self.query)
-        if isinstance(query, MatchAll | Not) or not self.order_by_relevance or score_field:
-            return super().search(config, start, stop, score_field=score_field)
-        return self._ranked(query, config, start, stop)
-
-    def _ranked(self, query, config, start, stop):
-        """The searched objects matching ``query``, best first, the index read once."""
+        if isinstance(query, MatchAll | Not) or not self.order_by_relevance:
+            return None
         match = MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
         )
@@ -158,14 +173,7 @@ class NormalisingCompilerMixin:
             .values_list("index_entry__object_id", flat=True)
         )[start:stop]
         to_python = self.queryset.model._meta.pk.to_python
-        keys = [to_python(key) for key in entries]
-        if not keys:
-            return self.queryset.none()
-        rank = Case(
-            *[When(pk=key, then=position) for position, key in enumerate(keys)],
-            output_field=IntegerField(),
-        )
-        return self.queryset.filter(pk__in=keys).order_by(rank)
+        return [to_python(key) for key in entries]
 
     def _has_terms(self, query):
         if isinstance(query, (PlainText, Phrase)):
@@ -194,7 +202,11 @@ class SQLiteAutocompleteQueryCompiler(
 class SQLiteSearchResults(base.SQLiteSearchResults):
     def pks(self):
         """The matching keys, best first, without building an object for each match."""
-        return list(self.get_queryset().values_list("pk", flat=True))
+        compiler = self.query_compiler
+        keys = compiler.ranked_keys(compiler.get_config(self.backend), self.start, self.stop)
+        if keys is None:
+            return list(self.get_queryset().values_list("pk", flat=True))
+        return keys
 
 
 class SQLiteSearchBackend(base.SQLiteSearchBackend):
