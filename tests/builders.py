@@ -53,6 +53,24 @@ def make_news(parent, title, kind="article", date=None, themes=(), publish=True,
     return page
 
 
+def make_contact_page(home, title="Contact"):
+    """The contact form of the national team: name, e-mail address and message."""
+    page = ContactPage(
+        title=title,
+        slug="contact",
+        intro="Écrivez à l'équipe nationale.",
+        to_address="contact@ess.example.org",
+        from_address="site@ess.example.org",
+        subject="Message du site",
+    )
+    page.form_fields = [
+        ContactFormField(label="Nom", field_type="singleline", required=True),
+        ContactFormField(label="Adresse e-mail", field_type="email", required=True),
+        ContactFormField(label="Message", field_type="multiline", required=True),
+    ]
+    return add_child(home, page)
+
+
 def make_event(parent, title, start=None, days=10, themes=(), **fields):
     start = start or timezone.now() + datetime.timedelta(days=days)
     page = EventPage(
@@ -399,20 +417,7 @@ def build_demo_like_site():
             body=ACCESSIBILITY_STATEMENT,
         ),
     )
-    contact = ContactPage(
-        title="Nous écrire",
-        slug="contact",
-        intro="Écrivez à l'équipe nationale.",
-        to_address="contact@ess.example.org",
-        from_address="site@ess.example.org",
-        subject="Message du site",
-    )
-    contact.form_fields = [
-        ContactFormField(label="Nom", field_type="singleline", required=True),
-        ContactFormField(label="Adresse e-mail", field_type="email", required=True),
-        ContactFormField(label="Message", field_type="multiline", required=True),
-    ]
-    contact = add_child(tree.home, contact)
+    contact = make_contact_page(tree.home, "Nous écrire")
     tree.about.body = body
     tree.about.save_revision().publish()
     # What search engines show: each page's summary, as editors fill it in the Promote tab.

@@ -9,8 +9,8 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from home.models import ContactFormField, ContactPage, HomePage, StandardPage
-from tests.builders import add_child
+from home.models import ContactPage, HomePage, StandardPage
+from tests.builders import make_contact_page
 
 GOOD = {
     "nom": "Awa Diop",
@@ -21,20 +21,7 @@ GOOD = {
 
 @pytest.fixture
 def contact(site_tree):
-    page = ContactPage(
-        title="Contact",
-        slug="contact",
-        intro="Écrivez à l'équipe nationale.",
-        to_address="contact@ess.example.org",
-        from_address="site@ess.example.org",
-        subject="Message du site",
-    )
-    page.form_fields = [
-        ContactFormField(label="Nom", field_type="singleline", required=True),
-        ContactFormField(label="Adresse e-mail", field_type="email", required=True),
-        ContactFormField(label="Message", field_type="multiline", required=True),
-    ]
-    return add_child(site_tree.home, page)
+    return make_contact_page(site_tree.home)
 
 
 def post(client, page, data, ip="198.51.100.20"):
