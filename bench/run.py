@@ -504,9 +504,9 @@ def markdown(results):
         "## Reading the figures",
         "",
         (
-            f"The load average was {load:.1f} when the run started on {m['nproc']} CPUs: the"
-            " machine was quiet, so the figures are the site's own."
-            if load < 1
+            f"The load average was {load:.1f} when the run started on {m['nproc']} CPUs, fewer"
+            " runnable processes than CPUs: the figures measure the site, not a wait for a CPU."
+            if load < m["nproc"]
             else f"The load average was {load:.1f} when the run started on {m['nproc']} CPUs:"
             " other work shared the machine, so absolute figures are lower than the site's"
             " own; the ratios between page types are the useful part."
