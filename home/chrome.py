@@ -18,19 +18,17 @@ like the page cache, needs ``REDIS_URL`` to be shared by several worker processe
 from django.utils.translation import get_language
 from wagtail.models import Locale, Site
 
+from home import i18n
 from home.cache import remember
 
 
 def _link(page, request):
     """What a link to ``page`` needs; ``lang`` names the language of an alias's title."""
-    source = page.alias_of if page.alias_of_id else None
-    foreign = source is not None and source.locale_id != page.locale_id
     return {
-        "pk": page.pk,
         "title": page.title,
         "url": page.get_url(request),
         "path": page.path,
-        "lang": source.locale.language_code if foreign else "",
+        "lang": i18n.foreign_language(page),
     }
 
 
@@ -45,10 +43,8 @@ def _compute(request, language):
     if home is None and homes:
         home = next(iter(homes.values()))
     chrome = {
-        "homes": {
-            code: {"pk": page.pk, "url": page.get_url(request)} for code, page in homes.items()
-        },
-        "home": {"pk": home.pk, "url": home.get_url(request)} if home else None,
+        "homes": {code: page.get_url(request) for code, page in homes.items()},
+        "home": {"url": home.get_url(request)} if home else None,
         "menu": [],
         "footer": [],
         "contact": None,
@@ -77,7 +73,8 @@ def _compute(request, language):
 
 
 def site_chrome(request):
-    """The chrome of the active language: ``homes``, ``home``, ``menu``, ``footer``, ``contact``."""
+    """The chrome of the active language: ``homes`` (each language's home URL), ``home``,
+    ``menu``, ``footer`` and ``contact``."""
     language = get_language()
     memo = getattr(request, "_site_chrome", None) if request is not None else None
     if memo is not None and memo[0] == language:

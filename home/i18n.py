@@ -100,9 +100,20 @@ def real_translation_q(prefix=""):
 
 def is_untranslated(page):
     """True when the page is an alias showing another language's content."""
+    return bool(foreign_language(page))
+
+
+def foreign_language(page):
+    """The language code of what an untranslated page shows (its alias source's), else "".
+
+    Reads ``alias_of__locale``: select it with the page to spare two queries.
+    """
     if page is None or not getattr(page, "alias_of_id", None):
-        return False
-    return source_locale(page).pk != page.locale_id
+        return ""
+    source = page.alias_of
+    if source is None or source.locale_id == page.locale_id:
+        return ""
+    return source.locale.language_code
 
 
 def source_locale(page):

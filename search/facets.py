@@ -101,18 +101,19 @@ def describe(ids, regions):
     news_type = ContentType.objects.get_for_model(NewsPage).pk
     region_by_path = {region.path: pk for pk, region in regions.items()}
     prefix = RegionPage.TREE_DEPTH * Page.steplen
-    rows = Page.objects.filter(pk__in=ids).values_list(
-        "pk",
-        "path",
-        "content_type_id",
-        "first_published_at",
-        "newspage__kind",
-        "newspage__date",
-        "eventpage__start",
-        "chantierpage__theme",
-        "regionpage__theme",
+    rows = list(
+        Page.objects.filter(pk__in=ids).values_list(
+            "pk",
+            "path",
+            "content_type_id",
+            "first_published_at",
+            "newspage__kind",
+            "newspage__date",
+            "eventpage__start",
+            "chantierpage__theme",
+            "regionpage__theme",
+        )
     )
-    rows = list(rows)
     themed = {
         ContentType.objects.get_for_model(model).pk: model
         for model in (NewsPage, EventPage, RoadmapPage)

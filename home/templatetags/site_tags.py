@@ -13,17 +13,15 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def site_home(context):
-    """The home page of the active language (else the default one's): ``pk`` and ``url``."""
+    """The home page of the active language (else the default one's): its ``url``."""
     return site_chrome(context.get("request"))["home"]
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
-    request = context.get("request")
     current = context.get("page")
     return {
-        "request": request,
-        "items": site_chrome(request)["menu"],
+        "items": site_chrome(context.get("request"))["menu"],
         "current_path": getattr(current, "path", ""),
     }
 

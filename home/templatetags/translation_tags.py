@@ -36,7 +36,7 @@ def _cached(request, name, compute):
 
 def _homes(request):
     """The URL of each language's live home page, by language code."""
-    return {code: home["url"] for code, home in site_chrome(request)["homes"].items()}
+    return site_chrome(request)["homes"]
 
 
 def _translations(request, page):
@@ -117,15 +117,7 @@ def alternate_links(context):
 
 @register.filter
 def foreign_language(page):
-    """The language code of a linked page's title when it is not the page's own language.
-
-    An untranslated page in the English tree is an alias of the French page and shows its
-    French title: links to it carry ``lang="fr"`` so that screen readers pronounce it in
-    French. Reads ``alias_of__locale`` (select it with the page), else returns "".
-    """
-    if not getattr(page, "alias_of_id", None):
-        return ""
-    source = page.alias_of
-    if source is None or source.locale_id == page.locale_id:
-        return ""
-    return source.locale.language_code
+    """``lang`` for a link whose title is another language's: an untranslated page in the
+    English tree is an alias of the French page and shows its French title, which screen
+    readers must pronounce in French (``home.i18n.foreign_language``)."""
+    return i18n.foreign_language(page)

@@ -131,11 +131,13 @@ class NormalisingCompilerMixin:
         return WeightedBM25()
 
     def search(self, config, start, stop, score_field=None):
-        keys = self.ranked_keys(config, start, stop) if score_field is None else None
-        if keys is None:
+        if score_field is not None:
             if not isinstance(self.query, MatchAll) and not self._has_terms(self.query):
                 return self.queryset.none()
             return super().search(config, start, stop, score_field=score_field)
+        keys = self.ranked_keys(config, start, stop)
+        if keys is None:  # everything, or a negation: modelsearch's own query
+            return super().search(config, start, stop)
         if not keys:
             return self.queryset.none()
         rank = Case(
