@@ -299,8 +299,9 @@ else:
 # Whole responses for anonymous visitors (home/cache.py): how long the server keeps them
 # (0 switches the page cache off), how long browsers may, and where it never applies.
 CACHE_MIDDLEWARE_SECONDS = env("CACHE_MIDDLEWARE_SECONDS")
-# The menu, footer and home links every page shows (home/chrome.py), kept per language
-# until the next change; 0 computes them on every request.
+# The menu, footer and home links every page shows (home/chrome.py) and the years a
+# listing's filter offers, kept until the next change (home.cache.remember); 0 computes
+# them on every request.
 CHROME_CACHE_SECONDS = env("CHROME_CACHE_SECONDS")
 PAGE_CACHE_BROWSER_SECONDS = env("PAGE_CACHE_BROWSER_SECONDS")
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/django-admin/")
