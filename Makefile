@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: setup run test messages compilemessages lint format check clean bench browser-deps validate-html audit
+.PHONY: setup run test messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,15 @@ run: setup compilemessages
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (the logins are printed above)"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# PostgreSQL 15 on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (Debian's packages, installed and
+# started when missing; data in ESS_SERVICES_DIR, outside the checkout). `make test` needs
+# neither: SQLite and the local cache are the embedded default.
+services:
+	@bash scripts/services.sh start
+
+services-stop:
+	@bash scripts/services.sh stop
 
 # Front-end tools: Debian's chromium for the browser tests and Lighthouse (never a browser
 # downloaded by a tool), and the npm packages pinned in package-lock.json (axe-core,
