@@ -101,9 +101,12 @@ class RegionPage(BasePage):
 
     def listings(self):
         roadmaps = chantier_listings.region_roadmaps(self)
-        national = chantier_listings.national_roadmaps(self.locale, self.theme)  # lazy
-        # The region's own roadmaps first; without one, the national roadmaps of its theme.
-        milestone = next_milestone(roadmaps) or next_milestone(national)
+        # The region's own roadmaps first; without one, the national roadmaps of its theme
+        # (asked for only then: ``public()`` costs a query).
+        milestone = next_milestone(roadmaps)
+        if milestone is None:
+            national = chantier_listings.national_roadmaps(self.locale, self.theme)
+            milestone = next_milestone(national)
         return {
             "chantier_pages": chantier_listings.region_chantier_pages(self),
             "next_events": news_listings.upcoming_events(self.locale, 4, region=self),
