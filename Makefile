@@ -9,7 +9,7 @@ export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
 .PHONY: setup run test messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-s3.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -r requirements-dev.txt
