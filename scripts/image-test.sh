@@ -42,6 +42,8 @@ fail() {
   exit 1
 }
 elapsed() { echo "$(( $(date +%s) - $1 ))s"; }
+passed=0
+ok() { passed=$((passed + 1)); say "$* ok"; }
 
 [ "$(id -u)" = 0 ] || fail "needs root (debootstrap and rootful podman): run it as root or with sudo"
 
@@ -168,7 +170,7 @@ build() {  # tag, extra build arguments...
 build "$IMAGE"
 size_mb=$(( $(podman image inspect --format '{{.Size}}' "$IMAGE") / 1000000 ))
 [ "$size_mb" -lt "$MAX_IMAGE_MB" ] || fail "the image is $size_mb MB, over $MAX_IMAGE_MB MB"
-say "image size $size_mb MB (limit $MAX_IMAGE_MB MB)"
+ok "image size $size_mb MB (limit $MAX_IMAGE_MB MB):"
 # The S3 extra: its builder stage (the venv the runtime stage copies) is enough to prove it.
 build "$IMAGE_S3" --target builder --build-arg EXTRAS=s3
 
@@ -240,7 +242,7 @@ check_site() {  # label, container, port
     fail "$label: the HEALTHCHECK command passes on a port where nothing listens"
   fi
   rm -rf "$tmp"
-  say "$label: /healthz, /fr/ and /en/, $css (br, gzip, immutable), user ess, HEALTHCHECK on port $port: ok"
+  ok "$label: /healthz, /fr/ and /en/, $css (br, gzip, immutable), user ess, HEALTHCHECK on port $port:"
 }
 
 serve() {  # label, podman arguments...
@@ -256,21 +258,24 @@ serve() {  # label, podman arguments...
   current=""
 }
 
-release() {  # label, podman arguments...: migrations, then the demo content
-  local label=$1 t
-  shift
+release() {  # label, how (release: the migrate command; or RUN_MIGRATIONS=1), podman arguments...
+  local label=$1 how=$2 t
+  shift 2
   t=$(date +%s)
-  in_image "$@" "$IMAGE" migrate >/dev/null || fail "$label: the release step (migrate) failed"
-  in_image "$@" "$IMAGE" python manage.py load_demo_content --no-admin >/dev/null ||
-    fail "$label: load_demo_content failed"
-  say "$label: migrations and demo content in $(elapsed "$t")"
+  if [ "$how" = release ]; then
+    in_image "$@" "$IMAGE" migrate >/dev/null || fail "$label: the release step (migrate) failed"
+    in_image "$@" "$IMAGE" python manage.py load_demo_content --no-admin >/dev/null
+  else
+    in_image -e RUN_MIGRATIONS=1 "$@" "$IMAGE" python manage.py load_demo_content --no-admin >/dev/null
+  fi || fail "$label: migrations or load_demo_content failed"
+  ok "$label: migrations ($how) and demo content in $(elapsed "$t"):"
 }
 
 # SQLite on a volume: the image's default database, in its data folder.
 volume=$run_id-data
 volumes+=("$volume")
 podman volume create "$volume" >/dev/null
-release sqlite -v "$volume:/data"
+release sqlite release -v "$volume:/data"
 serve sqlite -v "$volume:/data"
 podman exec "$run_id-sqlite" sh -c 'test -s /data/db.sqlite3 && touch /data/media/.w && rm /data/media/.w' ||
   fail "sqlite: the data folder holds no database or cannot be written by the site's user"
@@ -279,7 +284,7 @@ t=$(date +%s)
 podman stop -t 30 "$run_id-sqlite" >/dev/null
 [ "$(podman inspect --format '{{.State.ExitCode}}' "$run_id-sqlite")" = 0 ] ||
   fail "sqlite: the site did not stop cleanly on SIGTERM"
-say "sqlite: stopped cleanly on SIGTERM in $(elapsed "$t")"
+ok "sqlite: stopped cleanly on SIGTERM in $(elapsed "$t"):"
 
 # The host's PostgreSQL, in a database of this test's own; media on a volume, as the
 # demo content's images are written by the release step and served by the site.
@@ -295,7 +300,7 @@ with psycopg.connect(sys.argv[1] + '/postgres', autocommit=True) as c:
 }
 pg_admin "DROP DATABASE IF EXISTS \"$pg_name\" WITH (FORCE)" || fail "PostgreSQL at $pg_server cannot be reached"
 pg_admin "CREATE DATABASE \"$pg_name\""
-release postgresql -e DATABASE_URL="$PG_URL" -v "$media:/data/media"
+release postgresql RUN_MIGRATIONS=1 -e DATABASE_URL="$PG_URL" -v "$media:/data/media"
 serve postgresql -e DATABASE_URL="$PG_URL" -v "$media:/data/media"
 podman rm -f -t 0 "$run_id-postgresql" >/dev/null
 pg_admin "DROP DATABASE \"$pg_name\" WITH (FORCE)"
@@ -308,7 +313,7 @@ refused() {  # label, expected words, podman arguments...
   if out=$(in_image "$@" "$IMAGE" true 2>&1); then fail "$label: the container started"; fi
   [ $(( $(date +%s) - t )) -lt 30 ] || fail "$label: refused only after $(elapsed "$t")"
   grep -qi "$expected" <<<"$out" || fail "$label: the reason is missing: $out"
-  say "$label: refused in $(elapsed "$t"): $(grep -i "$expected" <<<"$out" | head -1)"
+  ok "$label: refused in $(elapsed "$t") ($(grep -i "$expected" <<<"$out" | head -1)):"
 }
 refused "a SQLite path the site cannot write" "not writable" -e DATABASE_URL=sqlite:////app/db.sqlite3
 refused "an unknown PostgreSQL database" "does not exist" -e DATABASE_URL="$pg_server/${pg_name}_missing"
@@ -319,6 +324,7 @@ refused "S3 storage in an image built without it" "EXTRAS=s3" -e AWS_STORAGE_BUC
 in_image --entrypoint python "$IMAGE" -c 'import boto3' 2>/dev/null && fail "the default image carries boto3"
 in_image --entrypoint python "$IMAGE_S3" -c 'import boto3, storages.backends.s3' ||
   fail "the EXTRAS=s3 build lacks boto3"
-say "boto3 in the EXTRAS=s3 build only: ok"
+ok "boto3 in the EXTRAS=s3 build only:"
 
 say "passed in $(elapsed "$started")"
+echo "image-test: $passed passed, 0 failed"
