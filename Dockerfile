@@ -18,19 +18,21 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
 RUN python3 -m venv /venv
 ENV PATH=/venv/bin:$PATH
 COPY requirements.txt requirements-s3.txt /tmp/
-# pip's wheels stay in the build cache between builds (not in the image).
-RUN --mount=type=cache,target=/root/.cache/pip \
-    pip install -r /tmp/requirements.txt
-# Optional extras: EXTRAS=s3 adds boto3 for media on S3-compatible storage. Then what the
-# site never reads at run time goes: the installers, the translations' sources (Django
-# reads the compiled .mo files) and the packages' own test suites.
+# Optional extras: EXTRAS=s3 adds boto3 for media on S3-compatible storage.
 ARG EXTRAS=""
+# pip's wheels are kept between builds in a wheelhouse in the build's cache (never in the
+# image): a rebuild takes them from there instead of the network. Then what the site never
+# reads at run time goes: the installers, the translations' sources (Django reads the
+# compiled .mo files) and the packages' own test suites.
+ENV WHEELS=/root/.cache/pip/wheelhouse
 RUN --mount=type=cache,target=/root/.cache/pip \
-    for extra in $EXTRAS; do pip install -r "/tmp/requirements-$extra.txt" || exit 1; done \
+    set -- -r /tmp/requirements.txt \
+    && for extra in $EXTRAS; do set -- "$@" -r "/tmp/requirements-$extra.txt"; done \
+    && pip wheel --quiet --wheel-dir "$WHEELS" --find-links "$WHEELS" "$@" \
+    && pip install --quiet --no-index --find-links "$WHEELS" "$@" \
     && pip uninstall --yes --quiet pip setuptools wheel \
     && find /venv -name "*.po" -path "*/locale/*" -delete \
     && find /venv -type d -name tests -prune -exec rm -rf {} +
-
 
 FROM ${PYTHON_IMAGE} AS runtime
 # The data folder holds what the site writes: the SQLite database when DATABASE_URL names
