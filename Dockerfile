@@ -28,7 +28,7 @@ ENV WHEELS=/root/.cache/pip/wheelhouse
 RUN --mount=type=cache,target=/root/.cache/pip \
     set -- -r /tmp/requirements.txt \
     && for extra in $EXTRAS; do set -- "$@" -r "/tmp/requirements-$extra.txt"; done \
-    && pip wheel --quiet --wheel-dir "$WHEELS" --find-links "$WHEELS" "$@" \
+    && pip wheel --quiet --use-pep517 --wheel-dir "$WHEELS" --find-links "$WHEELS" "$@" \
     && pip install --quiet --no-index --find-links "$WHEELS" "$@" \
     && pip uninstall --yes --quiet pip setuptools wheel \
     && find /venv -name "*.po" -path "*/locale/*" -delete \
