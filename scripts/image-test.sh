@@ -117,6 +117,8 @@ base_tar=$CACHE_DIR/base-bookworm-$base_key.tar
 make_base() {
   local root
   root=$(mktemp -d /var/tmp/ess-base.XXXXXX)
+  # Every path below is under the new root: never let an empty one point at the host.
+  case "$root" in /var/tmp/ess-base.?*) ;; *) fail "no folder for the base image's root" ;; esac
   say "debootstrap of bookworm with $BASE_PACKAGES (once; kept in $CACHE_DIR)"
   debootstrap --variant=minbase --include="$BASE_PACKAGES" bookworm "$root" "$DEBIAN_MIRROR" \
     >"$CACHE_DIR/debootstrap.log" 2>&1 || fail "debootstrap failed: see $CACHE_DIR/debootstrap.log"
