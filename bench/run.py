@@ -487,7 +487,7 @@ def markdown(results):
         "",
         "- Whole responses for anonymous visitors in Redis, checked right after the security",
         "  headers and whitenoise: a hit skips sessions, authentication and CSRF, and reads the",
-        "  entry and the site's generation number in one round trip (`home/cache.py`).",
+        "  entry and the site's generation number in one round trip (`core/cache.py`).",
         "- A fixed number of queries per page type whatever the site's size",
         "  (`tests/test_query_budgets.py`); the menu, footer and a listing's years kept until",
         "  the next change (`home/chrome.py`); a URL routed in one query at any depth",

@@ -15,7 +15,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
-from home.i18n import content_language_codes, real_translation_q
+from core.i18n import content_language_codes, real_translation_q
 
 
 class PagesAPIViewSet(BasePagesAPIViewSet):

@@ -4,7 +4,8 @@ import logging
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from wagtail.search.backends import get_search_backend
+
+from search.backends import get_search_backend
 
 logger = logging.getLogger(__name__)
 

@@ -8,6 +8,7 @@ modules (dev, test, production) only adjust what differs.
 from pathlib import Path
 
 import environ
+from django.conf.locale import LANG_INFO
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -85,12 +86,14 @@ SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
-    # Project apps first so that their templates and commands win.
+    # Project apps first so that their templates and commands win (layers: docs/architecture.md).
+    "core",
     "home",
     "chantiers",
     "regions",
     "news",
     "search",
+    "syndication",
     # wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -137,9 +140,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "ops.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous pages from cache: a hit skips every middleware below (home/cache.py); the
+    # Anonymous pages from cache: a hit skips every middleware below (core/cache.py); the
     # security headers above still apply to it.
-    "home.cache.PageCacheMiddleware",
+    "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -226,8 +229,6 @@ _BASE_LANGUAGES = [("fr", "Français"), ("en", "English")]
 
 
 def _language_name(code):
-    from django.conf.locale import LANG_INFO
-
     return LANG_INFO.get(code, {}).get("name_local", code)
 
 
@@ -305,11 +306,11 @@ else:
             "LOCATION": "ess",
         }
     }
-# Whole responses for anonymous visitors (home/cache.py): how long the server keeps them
+# Whole responses for anonymous visitors (core/cache.py): how long the server keeps them
 # (0 switches the page cache off), how long browsers may, and where it never applies.
 CACHE_MIDDLEWARE_SECONDS = env("CACHE_MIDDLEWARE_SECONDS")
 # The menu, footer and home links every page shows (home/chrome.py) and the years a
-# listing's filter offers, kept until the next change (home.cache.remember); 0 computes
+# listing's filter offers, kept until the next change (core.cache.remember); 0 computes
 # them on every request.
 CHROME_CACHE_SECONDS = env("CHROME_CACHE_SECONDS")
 PAGE_CACHE_BROWSER_SECONDS = env("PAGE_CACHE_BROWSER_SECONDS")

@@ -1,25 +1,9 @@
 """Build the demo site from ``home.demo.data``, idempotently.
 
-Every step looks its objects up (a page by its slug under its parent, an image or a
-document by its title in the demo collection, a snippet by its name or e-mail) and only
-creates what is missing. Nothing existing is changed or deleted, with one exception: the
-untouched "Welcome" placeholder page that Wagtail's own migration creates.
-
-``build()`` runs the steps in order and returns a ``DemoSite`` namespace naming the pages
-(``demo.home``, ``demo.regions["bretagne"]``, ...). Other apps add steps without editing
-this module: register a function taking the ``DemoSite`` with the Wagtail hook
-``DEMO_HOOK`` in the app's ``wagtail_hooks.py``::
-
-    from wagtail import hooks
-    from home.demo.builder import DEMO_HOOK
-
-    @hooks.register(DEMO_HOOK)
-    def add_region_coordinators(demo):
-        for slug, region in demo.regions.items():
-            ...
-
-``run_extra_steps()`` calls them after the core steps, in hook order, inside the same
-transaction.
+Every step looks its objects up and only creates what is missing. ``build()`` runs the steps
+and then those apps registered with ``core.hooks.DEMO_HOOK`` (a function taking the
+``DemoSite`` namespace: ``demo.home``, ``demo.regions["bretagne"]``, ...), in one
+transaction, and returns the namespace.
 """
 
 import datetime
@@ -38,6 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from chantiers.models import ChantierIndexPage, ChantierPage, Milestone, RoadmapPage
+from core.hooks import DEMO_HOOK
 from home.models import ContactFormField, ContactPage, HomePage, StandardPage
 from news.models import (
     EventIndexPage,
@@ -53,7 +38,6 @@ from regions.models import Organisation, RegionContact, RegionIndexPage, RegionP
 from . import data
 from .media import draw_image, make_pdf
 
-DEMO_HOOK = "build_demo_content"
 LANGUAGE_CODE = "fr"
 WAGTAIL_PLACEHOLDER_TITLE = "Welcome to your new Wagtail site!"
 

@@ -8,6 +8,8 @@
 
 import logging
 
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from wagtail.search.backends import get_search_backend as _wagtail_backend
 
 logger = logging.getLogger(__name__)
@@ -17,25 +19,8 @@ class SearchUnavailable(Exception):
     """The search service cannot answer now (Elasticsearch down or unreachable)."""
 
 
-def _service_errors():
-    errors = []
-    try:
-        from elastic_transport import TransportError
-
-        errors.append(TransportError)
-    except ImportError:  # pragma: no cover - elasticsearch is a runtime dependency
-        pass
-    try:
-        from elasticsearch import ApiError
-
-        errors.append(ApiError)
-    except ImportError:  # pragma: no cover
-        pass
-    return tuple(errors)
-
-
 #: Exceptions that mean "the search service is down", as opposed to a bug.
-SERVICE_ERRORS = _service_errors()
+SERVICE_ERRORS = (TransportError, ApiError)
 
 
 def get_search_backend(name="default"):
