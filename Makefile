@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: setup run test messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop
+.PHONY: setup run test messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop search-engine search-engine-stop
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,15 @@ services:
 
 services-stop:
 	@bash scripts/services.sh stop
+
+# OpenSearch 2.19 on 127.0.0.1:9200 for the search tests and the benchmark: fetched through
+# Maven into ESS_CACHE_DIR the first time (Java 17 and Maven needed, nothing else), started by
+# the project's launcher (scripts/search-engine/), data and log in ESS_SERVICES_DIR/opensearch.
+search-engine:
+	@bash scripts/search_engine.sh start
+
+search-engine-stop:
+	@bash scripts/search_engine.sh stop
 
 # Front-end tools: Debian's chromium for the browser tests and Lighthouse (never a browser
 # downloaded by a tool), and the npm packages pinned in package-lock.json (axe-core,
