@@ -360,3 +360,48 @@ def test_the_search_page_is_indexable_and_its_results_are_not(
     assert "achetez ici" in results  # in the description, in the visitor's language
     expected = "qui répondent à « achetez ici »" if language == "fr" else "that match “achetez ici”"
     assert expected in results
+
+
+class TestApiSearch:
+    """``/api/v2/pages/?search=`` with any type or none, in each language, on each backend."""
+
+    def titles(self, client, **params):
+        response = client.get("/api/v2/pages/", params)
+        assert response.status_code == 200, response.content
+        return [item["title"] for item in response.json()["items"]]
+
+    def test_search_without_a_type_answers_in_each_language(self, client, search_corpus):
+        french = self.titles(client, search="coopératives bretonnes", locale="fr")
+        assert french == ["Les coopératives bretonnes mesurent leur impact social"]
+        english = self.titles(client, search="cooperatives", locale="en")
+        assert english[0] == "Cooperatives measure their social impact"
+        assert "Les coopératives bretonnes mesurent leur impact social" not in english
+        assert "Les coopératives bretonnes mesurent leur impact social" in self.titles(
+            client, search="coopératives"
+        )
+
+    def test_search_with_one_type_its_fields_and_several_types(self, client, search_corpus):
+        assert self.titles(
+            client, type="news.NewsPage", kind="press_release", search="prêt", locale="fr"
+        ) == ["Lancement du prêt de 100 M€ pour l'entrepreneuriat social"]
+        both = self.titles(client, type="news.NewsPage,news.EventPage", search="atelier")
+        assert {
+            "Atelier à Dakar sur les outils coopératifs de l'OIT",
+            "Atelier d'évaluation de l'utilité sociale",
+        } <= set(both)
+
+    def test_search_in_a_given_order_and_paginated(self, client, search_corpus):
+        ordered = self.titles(client, search="sociale", locale="fr", order="title")
+        assert len(ordered) >= 2 and ordered == sorted(ordered)
+        response = client.get("/api/v2/pages/", {"search": "sociale", "locale": "fr", "limit": 1})
+        assert response.json()["meta"]["total_count"] >= 2
+        assert len(response.json()["items"]) == 1
+
+    @pytest.mark.parametrize("typed", ["", "\x00", '"*:', "x" * 10_000, "title:x AND (*)"])
+    def test_hostile_searches_answer_normally(self, client, search_corpus, typed):
+        assert isinstance(self.titles(client, search=typed, locale="fr"), list)
+
+    def test_an_unknown_operator_is_a_clear_error(self, client, search_corpus):
+        response = client.get("/api/v2/pages/", {"search": "prêt", "search_operator": "xor"})
+        assert response.status_code == 400
+        assert "search_operator" in response.json()["message"]
