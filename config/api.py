@@ -8,6 +8,8 @@ parameters select, with any type or none, on every search backend.
 """
 
 from django.core.exceptions import FieldDoesNotExist
+from django.utils import translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 from rest_framework.response import Response
@@ -123,8 +125,13 @@ class TranslatedPagesAPIViewSet(PagesAPIViewSet):
 
     def handle_exception(self, exc):
         if isinstance(exc, SearchUnavailable):
+            # In the language asked for (?locale=), else the request's.
+            code = self.request.GET.get("locale")
+            language = code if code in content_language_codes() else get_language()
+            with translation.override(language):
+                message = str(SEARCH_UNAVAILABLE)
             return Response(
-                {"message": str(SEARCH_UNAVAILABLE)},
+                {"message": message},
                 status=status.HTTP_503_SERVICE_UNAVAILABLE,
                 headers={"Retry-After": "120"},
             )

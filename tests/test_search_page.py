@@ -7,8 +7,10 @@ import json
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 from tests.search_builders import (
@@ -90,6 +92,50 @@ class TestResults:
             "indicateurs",
             "sociaux",
         ]
+
+    def test_excerpts_leave_out_heading_levels_image_descriptions_and_button_labels(
+        self, client, search_corpus
+    ):
+        image = Image.objects.create(title="Jardin", file=get_test_image_file("jardin.png"))
+        body = [
+            {"type": "heading", "value": {"text": "Des parcelles cultivées", "level": "h2"}},
+            {
+                "type": "image",
+                "value": {"image": image.pk, "alt_text": "Vue aérienne", "decorative": False},
+            },
+            {"type": "paragraph", "value": "<p>Les habitants cultivent ensemble.</p>"},
+            {
+                "type": "call_to_action",
+                "value": {
+                    "title": "Rejoindre le jardin",
+                    "text": "",
+                    "page": None,
+                    "url": "https://example.org/",
+                    "button_label": "Inscription",
+                },
+            },
+        ]
+        news(search_corpus.site.news_index, "Jardins partagés", "Un reportage.", body=body)
+        response = client.get(search_url("fr", q="jardins partagés"))
+        excerpt = result_items(response)[0].select_one(".search-result__excerpt").get_text()
+        assert "Des parcelles cultivées" in excerpt and "cultivent ensemble" in excerpt
+        assert "Rejoindre le jardin" in excerpt
+        for label in ("Niveau", "Level", "h2", "Vue aérienne", "Inscription"):
+            assert label not in excerpt
+        for word in ("niveau", "aérienne", "inscription"):
+            assert "Jardins partagés" not in result_titles(client.get(search_url("fr", q=word)))
+
+    def test_a_page_without_a_date_of_its_own_shows_its_last_publication(
+        self, client, search_corpus
+    ):
+        page = search_corpus.fr.proof
+        Page.objects.filter(pk=page.pk).update(
+            first_published_at=timezone.make_aware(datetime.datetime(2020, 1, 6, 10)),
+            last_published_at=timezone.make_aware(datetime.datetime(2024, 5, 6, 10)),
+        )
+        item = result_items(client.get(search_url("fr", q="langue de la preuve")))[0]
+        assert item.select_one("h3 a").get_text() == "Une langue de la preuve"
+        assert item.select_one("time")["datetime"] == "2024-05-06"
 
     def test_types_of_results_are_named(self, client, search_corpus):
         assert result_types(client.get(search_url("fr", q="prêt")))[0] == "press_release"
