@@ -86,14 +86,15 @@ format: setup
 
 # A large synthetic site, served by gunicorn, loaded from a second process; figures in
 # bench/out/results.json and docs/performance.md. By default: 10,000 pages on PostgreSQL
-# (the server at 127.0.0.1:5432) then on SQLite, and search again at 100,000 pages
-# on PostgreSQL. Options: BENCH_ARGS="--pages 2000 --databases postgres --search-sizes ''
-# --duration 10" (see python -m bench.run -h). wrk comes from Debian when it can be
-# installed; otherwise a Python load generator stands in.
+# (the server at 127.0.0.1:5432) then on SQLite, and search again at 100,000 pages on
+# PostgreSQL; update_index of the first site and of the demo site into the engine of
+# `make search-engine`, and search on it. Options: BENCH_ARGS="--pages 2000 --databases
+# postgres --search-sizes '' --duration 10" (see python -m bench.run -h). wrk comes from
+# Debian when it can be installed; otherwise a Python load generator stands in.
 BENCH_ARGS ?=
-bench: setup compilemessages
+bench: setup compilemessages search-engine
 	@command -v wrk >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y wrk >/dev/null 2>&1) || echo "wrk could not be installed: using the Python load generator"
-	$(PY) -m bench.run $(BENCH_ARGS)
+	$(PY) -m bench.run --engine opensearch://127.0.0.1:9200 $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
