@@ -353,7 +353,7 @@ def engine_pass(kind, summary, args):
     """``update_index`` into the engine of the large site (built already) and of the demo
     site, timed; then search loaded on the engine."""
     engine = {"SEARCH_URL": args.engine, "SEARCH_INDEX_PREFIX": "bench_"}
-    env = environment(database_url(kind, "ess_bench", args.postgres), args, cached=False)
+    env = environment(database_url(kind, args.database, args.postgres), args, cached=False)
     env.update(engine)
     figures = {"engine": engine_version(args.engine), "database": kind, "pages": args.pages}
     log(f"[engine] update_index of the {args.pages}-page site into {figures['engine']}")
@@ -364,8 +364,10 @@ def engine_pass(kind, summary, args):
         f"[engine] search: p50 {figures['search']['p50_ms']} ms, "
         f"p95 {figures['search']['p95_ms']} ms"
     )
-    reset_database(kind, "ess_bench_demo", args.postgres)
-    demo = environment(database_url(kind, "ess_bench_demo", args.postgres), args, cached=False)
+    reset_database(kind, f"{args.database}_demo", args.postgres)
+    demo = environment(
+        database_url(kind, f"{args.database}_demo", args.postgres), args, cached=False
+    )
     manage(demo, "migrate", "--noinput", "-v0")
     log("[engine] load_demo_content, then its update_index into the engine")
     manage(demo, "load_demo_content", "-v0")
@@ -613,6 +615,11 @@ def main(argv=None):
         "(make bench: opensearch://127.0.0.1:9200, started by make search-engine).",
     )
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument(
+        "--database",
+        default="ess_bench",
+        help="Name of the bench's databases (and prefix of its demo and search ones).",
+    )
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
     parser.add_argument(
         "--no-docs", action="store_true", help="Do not rewrite docs/performance.md."
@@ -647,14 +654,14 @@ def main(argv=None):
         "engine": None,
     }
     for kind in [k.strip() for k in args.databases.split(",") if k.strip()]:
-        timings, summary = build(kind, "ess_bench", args.pages, args)
+        timings, summary = build(kind, args.database, args.pages, args)
         run = {
             "database": "PostgreSQL" if kind == "postgres" else "SQLite",
             "pages": args.pages,
             "timings": timings,
         }
-        run["uncached"] = serve_and_load(kind, "ess_bench", summary, args, cached=False)
-        run["cached"] = serve_and_load(kind, "ess_bench", summary, args, cached=True)
+        run["uncached"] = serve_and_load(kind, args.database, summary, args, cached=False)
+        run["cached"] = serve_and_load(kind, args.database, summary, args, cached=True)
         results["runs"].append(run)
         search = run["uncached"]["results"]["search"]
         results["search"].append(
@@ -674,9 +681,9 @@ def main(argv=None):
     for size in [int(s) for s in args.search_sizes.split(",") if s.strip()]:
         if size == args.pages:
             continue
-        timings, summary = build("postgres", "ess_bench_search", size, args)
+        timings, summary = build("postgres", f"{args.database}_search", size, args)
         env = environment(
-            database_url("postgres", "ess_bench_search", args.postgres), args, cached=False
+            database_url("postgres", f"{args.database}_search", args.postgres), args, cached=False
         )
         with Server(env, args.workers):
             search = load(search_paths(summary), args)
