@@ -24,12 +24,18 @@ if settings.SEARCH_ENGINE_BACKEND:
     SEARCH_BACKENDS.append(pytest.param(ENGINE, marks=pytest.mark.elasticsearch))
 
 
-def engine_params(prefix):
-    """WAGTAILSEARCH_BACKENDS' entry for the engine, with indexes named ``prefix*``."""
+def require_engine():
+    """Skip the test when no engine is configured (the tests marked elasticsearch)."""
     if not settings.SEARCH_ENGINE_BACKEND:
         pytest.skip(
-            "SEARCH_URL is not set: `make search-engine`, then SEARCH_URL=opensearch://127.0.0.1:9200"
+            "SEARCH_URL is not set: `make search-engine`, then "
+            "SEARCH_URL=opensearch://127.0.0.1:9200"
         )
+
+
+def engine_params(prefix):
+    """WAGTAILSEARCH_BACKENDS' entry for the engine, with indexes named ``prefix*``."""
+    require_engine()
     return {**settings.SEARCH_ENGINE_BACKEND, "INDEX_PREFIX": prefix}
 
 
@@ -41,7 +47,7 @@ def describe_engine():
     with override_settings(WAGTAILSEARCH_BACKENDS={"default": engine_params("")}):
         try:
             version = get_search_backend().es.info()["version"]
-        except Exception as error:  # noqa: BLE001 - said in the header, and the tests fail
+        except Exception as error:  # said in the header; the tests then fail
             return f"UNREACHABLE at {url}: {error}"
     return f"{version.get('distribution', 'elasticsearch')} {version['number']} at {url}"
 

@@ -9,6 +9,7 @@ from .engine import (
     INDEX_SETTINGS,
     INDEXING_TIMEOUT,
     IndexTimeoutsMixin,
+    KeysResultsMixin,
     LanguageFieldsMixin,
     LanguageMappingMixin,
 )
@@ -19,6 +20,10 @@ class Elasticsearch8Mapping(LanguageMappingMixin, base.Elasticsearch8Mapping):
 
 
 class Elasticsearch8Index(IndexTimeoutsMixin, base.Elasticsearch8Index):
+    pass
+
+
+class Elasticsearch8SearchResults(KeysResultsMixin, base.Elasticsearch8SearchResults):
     pass
 
 
@@ -35,6 +40,7 @@ class Elasticsearch8AutocompleteQueryCompiler(base.Elasticsearch8AutocompleteQue
 class Elasticsearch8SearchBackend(base.Elasticsearch8SearchBackend):
     mapping_class = Elasticsearch8Mapping
     index_class = Elasticsearch8Index
+    results_class = Elasticsearch8SearchResults
     query_compiler_class = Elasticsearch8SearchQueryCompiler
     autocomplete_query_compiler_class = Elasticsearch8AutocompleteQueryCompiler
     settings = deep_update(deepcopy(base.Elasticsearch8SearchBackend.settings), INDEX_SETTINGS)

@@ -242,3 +242,28 @@ class IndexTimeoutsMixin:
     def delete_item(self, item):
         self.es = self.backend.es
         return super().delete_item(item)
+
+
+class KeysResultsMixin:
+    """A results mixin: ``pks()``, the matching keys, best first, for the search page."""
+
+    def pks(self):
+        """One request to the engine, then one query checking the keys against the
+        database (a page the index still holds but that is no longer live is left out).
+
+        Iterating the results would scroll 100 hits at a time past 100 results, and build
+        a page object for each: five round trips and 500 objects for a common word."""
+        if self.stop is None:
+            return [obj.pk for obj in self]
+        params = {
+            "index": self.backend.get_index_for_model(self.query_compiler.queryset.model).name,
+            "_source": False,
+            self.fields_param_name: "pk",
+            "from_": self.start,
+            "size": self.stop - self.start,
+        }
+        hits = self._backend_do_search(self._get_es_body(), **params)["hits"]["hits"]
+        keys = [hit["fields"]["pk"][0] for hit in hits]
+        to_python = self.query_compiler.queryset.model._meta.pk.to_python
+        found = set(self.query_compiler.queryset.filter(pk__in=keys).values_list("pk", flat=True))
+        return [key for key in map(to_python, keys) if key in found]

@@ -4,6 +4,7 @@ The engine ``make search-engine`` starts for the tests, and the one compose.yaml
 """
 
 from copy import deepcopy
+from functools import cached_property
 
 from modelsearch.backends import opensearch2 as base
 from modelsearch.utils import deep_update
@@ -12,6 +13,7 @@ from .engine import (
     INDEX_SETTINGS,
     INDEXING_TIMEOUT,
     IndexTimeoutsMixin,
+    KeysResultsMixin,
     LanguageFieldsMixin,
     LanguageMappingMixin,
 )
@@ -22,6 +24,10 @@ class OpenSearch2Mapping(LanguageMappingMixin, base.OpenSearch2Mapping):
 
 
 class OpenSearch2Index(IndexTimeoutsMixin, base.OpenSearch2Index):
+    pass
+
+
+class OpenSearch2SearchResults(KeysResultsMixin, base.OpenSearch2SearchResults):
     pass
 
 
@@ -36,15 +42,19 @@ class OpenSearch2AutocompleteQueryCompiler(base.OpenSearch2AutocompleteQueryComp
 class OpenSearch2SearchBackend(base.OpenSearch2SearchBackend):
     mapping_class = OpenSearch2Mapping
     index_class = OpenSearch2Index
+    results_class = OpenSearch2SearchResults
     query_compiler_class = OpenSearch2SearchQueryCompiler
     autocomplete_query_compiler_class = OpenSearch2AutocompleteQueryCompiler
     settings = deep_update(deepcopy(base.OpenSearch2SearchBackend.settings), INDEX_SETTINGS)
 
     def __init__(self, params):
-        options = dict(params.get("OPTIONS", {}))
+        self._options = dict(params.get("OPTIONS", {}))
         super().__init__(params)
-        options["timeout"] = INDEXING_TIMEOUT
-        self.indexing_es = self.client_class(hosts=self.hosts, **options)
+
+    @cached_property
+    def indexing_es(self):
+        """A client for update_index's requests (a search never makes one)."""
+        return self.client_class(hosts=self.hosts, **{**self._options, "timeout": INDEXING_TIMEOUT})
 
 
 SearchBackend = OpenSearch2SearchBackend
