@@ -67,7 +67,7 @@ class SiteLocaleFilter(LocaleFilter):
 
 class SiteSearchFilter(SearchFilter):
     """``?search=``: the pages the other parameters selected, searched by relevance (or in
-    ``?order``'s order).
+    ``?order``'s order), every word required unless ``search_operator=or``.
 
     A search backend filters only on indexed fields, and the listing's filters use others
     (the alias test of ``real_translation_q``, a page type's own fields): the search runs
@@ -78,8 +78,9 @@ class SiteSearchFilter(SearchFilter):
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
             return queryset
-        operator = request.GET.get("search_operator") or None
-        if operator not in (None, "and", "or"):
+        # Every word required by default, as on the search page.
+        operator = request.GET.get("search_operator") or "and"
+        if operator not in ("and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")
         text = clean_query(request.GET["search"])
         selected = queryset.model.objects.filter(pk__in=queryset.values("pk"))

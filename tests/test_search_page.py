@@ -447,6 +447,12 @@ class TestApiSearch:
     def test_hostile_searches_answer_normally(self, client, search_corpus, typed):
         assert isinstance(self.titles(client, search=typed, locale="fr"), list)
 
+    def test_every_word_is_required_unless_the_operator_says_or(self, client, search_corpus):
+        assert self.titles(client, search="coopératives Togo", locale="fr") == []
+        either = self.titles(client, search="coopératives Togo", locale="fr", search_operator="or")
+        assert "Un centre de ressources pour l'entrepreneuriat social au Togo" in either
+        assert "Les coopératives bretonnes mesurent leur impact social" in either
+
     def test_an_unknown_operator_is_a_clear_error(self, client, search_corpus):
         response = client.get("/api/v2/pages/", {"search": "prêt", "search_operator": "xor"})
         assert response.status_code == 400
