@@ -32,7 +32,15 @@ for dir in "$STATE_DIR" "$CACHE_DIR"; do
   esac
 done
 
-version() { curl -fsS --max-time 2 "$URL/" 2>/dev/null |
+# GET a path of the engine (bash's /dev/tcp: no HTTP client needed); the body when it answers 200.
+http_get() {
+  local response
+  response=$( (exec 3<>"/dev/tcp/127.0.0.1/$PORT" &&
+    printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$1" >&3 && timeout 3 cat <&3) 2>/dev/null) || return 1
+  [[ $response == "HTTP/1."?" 200"* ]] || return 1
+  printf '%s\n' "${response#*$'\r\n\r\n'}"
+}
+version() { http_get / |
   sed -n 's/.*"distribution" *: *"\([^"]*\)".*/\1/p; s/.*"number" *: *"\([^"]*\)".*/\1/p' | paste -sd' '; }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 running_pid() { [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null && cat "$PIDFILE"; }
@@ -72,7 +80,7 @@ start() {
     >"$LOG" 2>&1 </dev/null &
   echo $! >"$PIDFILE"
   local waited=0
-  until curl -fsS --max-time 2 "$URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; do
+  until http_get "/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null; do
     kill -0 "$(cat "$PIDFILE")" 2>/dev/null || { tail -n 20 "$LOG" >&2; fail "the engine stopped while starting: see $LOG"; }
     [ $waited -lt 120 ] || { stop; fail "the engine did not answer within 60 s: see $LOG"; }
     sleep 0.5; waited=$((waited + 1))
