@@ -10,7 +10,6 @@ parameters select, with any type or none, on every search backend.
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import translation
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 from rest_framework.response import Response
 from wagtail.api.v2.filters import LocaleFilter, SearchFilter
@@ -24,8 +23,7 @@ from wagtail.models import Page
 from home.i18n import content_language_codes, real_translation_q
 from search.backends import SearchUnavailable, get_search_backend, run
 from search.query import clean_query
-
-SEARCH_UNAVAILABLE = _("Search is temporarily unavailable. Please try again in a few minutes.")
+from search.views import UNAVAILABLE_MESSAGE
 
 
 class PagesAPIViewSet(BasePagesAPIViewSet):
@@ -130,7 +128,7 @@ class TranslatedPagesAPIViewSet(PagesAPIViewSet):
             code = self.request.GET.get("locale")
             language = code if code in content_language_codes() else get_language()
             with translation.override(language):
-                message = str(SEARCH_UNAVAILABLE)
+                message = str(UNAVAILABLE_MESSAGE)
             return Response(
                 {"message": message},
                 status=status.HTTP_503_SERVICE_UNAVAILABLE,

@@ -251,8 +251,8 @@ class KeysResultsMixin:
         """One request to the engine, then one query checking the keys against the
         database (a page the index still holds but that is no longer live is left out).
 
-        Iterating the results would scroll 100 hits at a time past 100 results, and build
-        a page object for each: five round trips and 500 objects for a common word."""
+        Iterating the results would scroll 100 hits at a time past 100 results and build a
+        page object for each: six requests and 500 objects for a common word."""
         if self.stop is None:
             return [obj.pk for obj in self]
         params = {
