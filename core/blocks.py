@@ -30,6 +30,10 @@ class HeadingBlock(blocks.StructBlock):
         description = _("A section heading; use levels in order.")
         preview_value = {"text": "Une Région, un Chantier", "level": "h2"}
 
+    def get_searchable_content(self, value):
+        # The heading's words only: its level ("Level 2") is layout, not content.
+        return self.child_blocks["text"].get_searchable_content(value.get("text"))
+
 
 class RichTextBlock(blocks.RichTextBlock):
     class Meta:
@@ -52,6 +56,11 @@ class FigureImageBlock(ImageBlock):
         label = _("Image")
         template = "blocks/image_block.html"
         description = _("An image with its text alternative.")
+
+    def get_searchable_content(self, value):
+        # The text alternative describes the image for those who cannot see it; out of
+        # context, in the index and in search results' excerpts, it reads as noise.
+        return []
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -116,6 +125,13 @@ class CallToActionBlock(blocks.StructBlock):
             "url": "https://example.org/",
             "button_label": "Nous contacter",
         }
+
+    def get_searchable_content(self, value):
+        # The invitation's words, not its button's label.
+        return [
+            *self.child_blocks["title"].get_searchable_content(value.get("title")),
+            *self.child_blocks["text"].get_searchable_content(value.get("text")),
+        ]
 
     def clean(self, value):
         value = super().clean(value)

@@ -108,7 +108,7 @@ def describe(ids, regions):
             "pk",
             "path",
             "content_type_id",
-            "first_published_at",
+            "last_published_at",
             "newspage__kind",
             "newspage__date",
             "eventpage__start",

@@ -4,6 +4,12 @@ from tests.builders import build_site
 from tests.search_builders import search_corpus  # noqa: F401 - fixture shared by the search tests
 
 
+def pytest_report_header(config):
+    from tests.search_engine import describe_engine
+
+    return f"search engine: {describe_engine()}"
+
+
 def pytest_sessionstart(session):
     """Build the translation catalogues from their fragments first, as `make test` does,
     so that a bare `pytest` on a fresh clone reads the same French."""

@@ -18,6 +18,7 @@ from chantiers.models import Milestone, RoadmapPage
 from home.models import StandardPage
 from news.models import EventPage, NewsPage
 from tests.builders import add_child, build_site
+from tests.search_engine import ENGINE, SEARCH_BACKENDS, engine_indexed
 
 
 def _aware(year, month, day):
@@ -245,11 +246,16 @@ def corpus_transaction(django_db_blocker):
             atomic.__exit__(None, None, None)
 
 
-@pytest.fixture(scope="module")
-def search_corpus(django_db_setup, django_db_blocker):
-    """The site and its French and English pages, built once for a test module."""
+@pytest.fixture(scope="module", params=SEARCH_BACKENDS)
+def search_corpus(request, django_db_setup, django_db_blocker):
+    """The site and its French and English pages, built once for a test module, searched
+    with the database's backend, then with the engine's when SEARCH_URL names one."""
     with corpus_transaction(django_db_blocker) as corpus:
-        yield corpus
+        if request.param == ENGINE:
+            with engine_indexed(django_db_blocker):
+                yield corpus
+        else:
+            yield corpus
 
 
 def search_url(language, **params):

@@ -9,10 +9,12 @@ from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
@@ -307,3 +309,19 @@ def test_api_reaches_the_demo_images_and_documents(client, demo):
     french = {"locale": demo.locale}
     assert NewsIndexPage.objects.filter(**french).count() == 1
     assert PressRoomPage.objects.filter(**french).count() == 1
+
+
+def test_pages_without_a_date_of_their_own_are_dated_by_their_last_publication(client, demo):
+    """In search results, a chantier or a standard page shows when its text was published,
+    not the day the demo was loaded; news keep their own date."""
+    published = timezone.make_aware(data.UNDATED_PAGES_PUBLISHED)
+    for model in (ChantierPage, RegionPage, RoadmapPage, StandardPage):
+        page = model.objects.live().filter(locale__language_code="fr").first()
+        assert page.last_published_at == published, model
+    about = StandardPage.objects.get(slug="a-propos", locale__language_code="fr")
+    response = client.get("/fr/recherche/", {"q": about.title})
+    results = BeautifulSoup(response.content, "html.parser").select("ol[data-search-results] > li")
+    shown = {
+        item.select_one("h3 a").get_text(strip=True): item.select_one("time") for item in results
+    }
+    assert shown[about.title]["datetime"] == published.date().isoformat()

@@ -155,6 +155,11 @@ def stream(demo, items):
     return json.dumps(blocks)
 
 
+def has_own_date(model):
+    """Whether pages of ``model`` carry a date of their own (news, events)."""
+    return any(field.name in ("date", "start") for field in model._meta.get_fields())
+
+
 def get_or_create_child(demo, parent, model, slug, build=None, **fields):
     """The child of ``parent`` with this slug, or a new published ``model`` page.
 
@@ -527,6 +532,21 @@ def finish_home(demo):
     demo.home.refresh_from_db()
 
 
+def date_undated_pages(demo):
+    """Give the pages this run made without a date of their own (chantiers, regions,
+    roadmaps, standard pages), and their translations, the publication date of their text
+    (``data.UNDATED_PAGES_PUBLISHED``) rather than the day of the load."""
+    keys = [
+        page.translation_key
+        for page in demo.created
+        if isinstance(page, Page) and not has_own_date(type(page))
+    ]
+    published = timezone.make_aware(data.UNDATED_PAGES_PUBLISHED)
+    Page.objects.filter(translation_key__in=keys, live=True).update(
+        first_published_at=published, last_published_at=published
+    )
+
+
 def run_extra_steps(demo):
     """Steps other apps registered with ``@hooks.register(DEMO_HOOK)``; each takes ``demo``."""
     for step in hooks.get_hooks(DEMO_HOOK):
@@ -558,4 +578,5 @@ def build(log=None):
         for step in STEPS:
             step(demo)
         run_extra_steps(demo)
+        date_undated_pages(demo)
     return demo
