@@ -161,6 +161,17 @@ class ChantierPage(BasePage):
         if self.is_national:
             context.update(self.national_listings())
             context.update(news_listing(request, self.locale, theme=self.theme, omit=("theme",)))
+        else:
+            # A region's chantier page links to the national page of its theme.
+            context["national_chantier"] = (
+                ChantierPage.objects.live()
+                .public()
+                .national()
+                .in_locale(self.locale)
+                .filter(theme=self.theme)
+                .defer_streamfields()
+                .first()
+            )
         return context
 
     def national_listings(self):
@@ -266,6 +277,16 @@ class RoadmapPage(ThemedPageMixin, BasePage):
             return 0
         done = sum(1 for m in counted if m.status == MilestoneStatus.DONE)
         return round(100 * done / len(counted))
+
+    @property
+    def status_counts(self):
+        """How many milestones have each status, in the statuses' order (those present)."""
+        milestones = self._milestones()
+        counts = [
+            {"code": status.value, "label": status.label, "count": sum(1 for m in milestones if m.status == status)}
+            for status in MilestoneStatus
+        ]
+        return [c for c in counts if c["count"]]
 
     @property
     def next_milestone(self):

@@ -130,6 +130,13 @@ class RegionPage(BasePage):
         for item in next_events:
             item.__dict__["region"] = self
         return {
+            "national_chantier": ChantierPage.objects.live()
+            .public()
+            .national()
+            .in_locale(self.locale)
+            .filter(theme=self.theme)
+            .defer_streamfields()
+            .first(),
             "chantier_pages": ChantierPage.objects.child_of(self)
             .live()
             .public()

@@ -153,6 +153,12 @@ def main():
                 tab = context.new_page()
                 for name, url in urls:
                     tab.goto(url, wait_until="load")
+                    # A full-page picture: load the images lazy loading would leave out.
+                    tab.evaluate(
+                        "document.querySelectorAll('img[loading=lazy]')"
+                        ".forEach(img => { img.loading = 'eager'; })"
+                    )
+                    tab.wait_for_load_state("networkidle")
                     path = out / f"{name}-{width}.png"
                     tab.screenshot(path=str(path), full_page=True)
                     print(path.relative_to(BASE_DIR) if path.is_relative_to(BASE_DIR) else path)

@@ -91,7 +91,16 @@ class HomePage(BasePage):
             .in_locale(self.locale)
             .defer_streamfields()
         )
+        # The section pages the home page links to, found in one query.
+        sections = {
+            child.content_type.model: child
+            for child in self.get_children().live().public().select_related("content_type")
+        }
         return {
+            "chantier_index": sections.get("chantierindexpage"),
+            "regions_index": sections.get("regionindexpage"),
+            "news_index": sections.get("newsindexpage"),
+            "agenda": sections.get("eventindexpage"),
             "chantiers": chantiers.order_by("path"),
             "regions": RegionPage.objects.live()
             .public()

@@ -18,6 +18,11 @@ LINE_LENGTH = 11  # a label longer than this goes on two lines
 WIDE_ENOUGH = 58  # map units: narrower regions show their short label
 
 
+def number(value):
+    """A coordinate as SVG wants it, whatever the active language's decimal separator."""
+    return f"{round(float(value), 1):g}"
+
+
 def label_lines(title):
     """One or two lines for a label, cut at the hyphen or space nearest the middle."""
     if len(title) <= LINE_LENGTH:
@@ -50,8 +55,8 @@ def layout(areas):
                 **area,
                 "key": key,
                 "path": outline["path"],
-                "x": x,
-                "y": round(y - (len(lines) - 1) * 6, 1),
+                "x": number(x),
+                "y": number(y - (len(lines) - 1) * 6),
                 "lines": lines if wide else [outline["short"]],
                 "short": outline["short"],
             }
@@ -73,11 +78,11 @@ def france_map(areas, points=(), label="", map_id="france-map"):
     placed_points = []
     for point in points:
         x, y = geo.project(point["lon"], point["lat"])
-        placed_points.append({**point, "x": round(x, 1), "y": round(y, 1)})
+        placed_points.append({**point, "x": number(x), "y": number(y)})
     return {
-        "view_box": " ".join(f"{v:g}" for v in geo.view_box()),
-        "width": f"{geo.view_box()[2]:g}",
-        "height": f"{geo.view_box()[3]:g}",
+        "view_box": " ".join(number(v) for v in geo.view_box()),
+        "width": number(geo.view_box()[2]),
+        "height": number(geo.view_box()[3]),
         "country": geo.data()["country"],
         "ground": ground,
         "areas": drawn,
@@ -104,9 +109,9 @@ def france_outline(names, modifier="", label="", crop=False):
     return {
         "outline": outline,
         "country": None if crop else geo.data()["country"],
-        "view_box": " ".join(f"{round(v, 1):g}" for v in view_box),
-        "width": f"{round(view_box[2]):g}",
-        "height": f"{round(view_box[3]):g}",
+        "view_box": " ".join(number(v) for v in view_box),
+        "width": number(round(view_box[2])),
+        "height": number(round(view_box[3])),
         "modifier": modifier,
         "label": label,
         "crop": crop,
