@@ -283,7 +283,11 @@ class RoadmapPage(ThemedPageMixin, BasePage):
         """How many milestones have each status, in the statuses' order (those present)."""
         milestones = self._milestones()
         counts = [
-            {"code": status.value, "label": status.label, "count": sum(1 for m in milestones if m.status == status)}
+            {
+                "code": status.value,
+                "label": status.label,
+                "count": sum(1 for m in milestones if m.status == status),
+            }
             for status in MilestoneStatus
         ]
         return [c for c in counts if c["count"]]

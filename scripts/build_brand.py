@@ -19,7 +19,6 @@ import io
 import sys
 from pathlib import Path
 
-from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.transformPen import TransformPen
 from fontTools.ttLib import TTFont
@@ -151,8 +150,12 @@ def main():
     write(brand / "logo-white.svg", logo("#ffffff", LIGHT_PETALS, None, SUN))
     write(IMG / "favicon.svg", svg64(mark_body()))
     # Touch icons: the mark on white with a margin; the maskable one keeps the safe zone.
-    padded = svg64(f'<rect width="64" height="64" fill="#fff"/><g transform="translate(6 6) scale(.8125)">{mark_body()}</g>')
-    maskable = svg64(f'<rect width="64" height="64" fill="{TEAL}"/><g transform="translate(12.8 12.8) scale(.6)">{mark_body()}</g>')
+    padded = svg64(
+        f'<rect width="64" height="64" fill="#fff"/><g transform="translate(6 6) scale(.8125)">{mark_body()}</g>'
+    )
+    maskable = svg64(
+        f'<rect width="64" height="64" fill="{TEAL}"/><g transform="translate(12.8 12.8) scale(.6)">{mark_body()}</g>'
+    )
     write(IMG / "apple-touch-icon.png", png(padded, 180))
     write(IMG / "icon-192.png", png(padded, 192))
     write(IMG / "icon-512.png", png(padded, 512))

@@ -58,7 +58,10 @@ def half_disc(cx, cy, r, colour, angle=0):
 def person(x, y, size, colour, head=None):
     """A person: a head and a half-disc body, feet at (x, y)."""
     body = half_disc(x, y, size, colour)
-    return body + f'<circle cx="{x}" cy="{y - size * 1.55}" r="{size * 0.45}" fill="{head or colour}"/>'
+    return (
+        body
+        + f'<circle cx="{x}" cy="{y - size * 1.55}" r="{size * 0.45}" fill="{head or colour}"/>'
+    )
 
 
 def pinwheel(cx, cy, r, colours=CHANTIER_BRIGHT, centre=SUN):
@@ -87,7 +90,13 @@ def _training(tint, dark, bright, light):
         )
     )
     climber = person(1000, 250, 42, INK, head=INK) + half_disc(1000, 250, 42, dark)
-    return dots(dark, 40, 40, 8, 4) + steps + book + climber + f'<circle cx="1040" cy="110" r="46" fill="{SUN}"/>'
+    return (
+        dots(dark, 40, 40, 8, 4)
+        + steps
+        + book
+        + climber
+        + f'<circle cx="1040" cy="110" r="46" fill="{SUN}"/>'
+    )
 
 
 def _social_innovation(tint, dark, bright, light):
@@ -152,7 +161,13 @@ def _impact(tint, dark, bright, light):
         + half_disc(960, 470, 46, bright)
         + f'<circle cx="960" cy="400" r="22" fill="{bright}"/>'
     )
-    return dots(dark, 60, 40, 6, 4) + f'<rect x="150" y="560" width="760" height="10" rx="5" fill="{INK}"/>' + bars + curve + lens
+    return (
+        dots(dark, 60, 40, 6, 4)
+        + f'<rect x="150" y="560" width="760" height="10" rx="5" fill="{INK}"/>'
+        + bars
+        + curve
+        + lens
+    )
 
 
 def _movement(tint, dark, bright, light):
@@ -162,11 +177,7 @@ def _movement(tint, dark, bright, light):
             x = 150 + col * 115 + row * 57
             y = 660 - row * 95
             crowd += person(x, y, 40 - row * 4, CHANTIER_BRIGHT[(col + row) % 4], head=INK)
-    return (
-        dots(dark, 30, 30, 20, 6, 60, 3, 0.3)
-        + pinwheel(600, 170, 72)
-        + crowd
-    )
+    return dots(dark, 30, 30, 20, 6, 60, 3, 0.3) + pinwheel(600, 170, 72) + crowd
 
 
 def _news(tint, dark, bright, light):
@@ -221,11 +232,10 @@ def _agenda(tint, dark, bright, light):
         for c in range(5)
     )
     rings = "".join(
-        f'<rect x="{300 + i * 320}" y="80" width="34" height="80" rx="17" fill="{INK}"/>' for i in range(2)
+        f'<rect x="{300 + i * 320}" y="80" width="34" height="80" rx="17" fill="{INK}"/>'
+        for i in range(2)
     )
-    people = "".join(
-        person(880 + i * 110, 600, 44, CHANTIER_BRIGHT[i], head=INK) for i in range(3)
-    )
+    people = "".join(person(880 + i * 110, 600, 44, CHANTIER_BRIGHT[i], head=INK) for i in range(3))
     return dots(dark, 860, 60, 6, 5) + grid + rings + people
 
 

@@ -6,6 +6,7 @@ no third-party files. The demo's images are the project's illustrations
 import io
 import zlib
 
+
 def _pdf_text(text):
     """A PDF literal string in WinAnsi (cp1252), with its specials escaped."""
     raw = text.encode("cp1252", errors="replace")

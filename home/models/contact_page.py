@@ -59,9 +59,16 @@ class ContactPage(AbstractEmailForm, BasePage):
         """The regions and the press room, for the "other ways to reach us" box."""
         sections = {
             child.content_type.model: child
-            for child in self.get_parent().get_children().live().public().select_related("content_type")
+            for child in self.get_parent()
+            .get_children()
+            .live()
+            .public()
+            .select_related("content_type")
         }
-        return {"regions_index": sections.get("regionindexpage"), "press_room": sections.get("pressroompage")}
+        return {
+            "regions_index": sections.get("regionindexpage"),
+            "press_room": sections.get("pressroompage"),
+        }
 
     def serve(self, request, *args, **kwargs):
         status = 200

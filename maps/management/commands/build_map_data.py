@@ -45,15 +45,35 @@ REGIONS = {
     "pays-de-la-loire": ("Pays de la Loire", "PDL", "44 49 53 72 85", "both"),
     "picardie": ("Picardie", "PIC", "02 60 80", "2015"),
     "poitou-charentes": ("Poitou-Charentes", "PC", "16 17 79 86", "2015"),
-    "provence-alpes-cote-d-azur": ("Provence-Alpes-Côte d'Azur", "PACA", "04 05 06 13 83 84", "both"),
+    "provence-alpes-cote-d-azur": (
+        "Provence-Alpes-Côte d'Azur",
+        "PACA",
+        "04 05 06 13 83 84",
+        "both",
+    ),
     "rhone-alpes": ("Rhône-Alpes", "RA", "01 07 26 38 42 69 73 74", "2015"),
-    "auvergne-rhone-alpes": ("Auvergne-Rhône-Alpes", "ARA", "01 03 07 15 26 38 42 43 63 69 73 74", "2016"),
-    "bourgogne-franche-comte": ("Bourgogne-Franche-Comté", "BFC", "21 25 39 58 70 71 89 90", "2016"),
+    "auvergne-rhone-alpes": (
+        "Auvergne-Rhône-Alpes",
+        "ARA",
+        "01 03 07 15 26 38 42 43 63 69 73 74",
+        "2016",
+    ),
+    "bourgogne-franche-comte": (
+        "Bourgogne-Franche-Comté",
+        "BFC",
+        "21 25 39 58 70 71 89 90",
+        "2016",
+    ),
     "centre-val-de-loire": ("Centre-Val de Loire", "CVL", "18 28 36 37 41 45", "2016"),
     "grand-est": ("Grand Est", "GE", "08 10 51 52 54 55 57 67 68 88", "2016"),
     "hauts-de-france": ("Hauts-de-France", "HDF", "02 59 60 62 80", "2016"),
     "normandie": ("Normandie", "NOR", "14 27 50 61 76", "2016"),
-    "nouvelle-aquitaine": ("Nouvelle-Aquitaine", "NA", "16 17 19 23 24 33 40 47 64 79 86 87", "2016"),
+    "nouvelle-aquitaine": (
+        "Nouvelle-Aquitaine",
+        "NA",
+        "16 17 19 23 24 33 40 47 64 79 86 87",
+        "2016",
+    ),
     "occitanie": ("Occitanie", "OCC", "09 11 12 30 31 32 34 46 48 65 66 81 82", "2016"),
 }
 # Other slugs a site may give the same region.
@@ -118,7 +138,9 @@ def fit_projection(departments):
     rows, targets = [], []
     for code, where, (lon, lat) in REFERENCES:
         shape = departments[code]
-        points = [p for polygon in getattr(shape, "geoms", [shape]) for p in polygon.exterior.coords]
+        points = [
+            p for polygon in getattr(shape, "geoms", [shape]) for p in polygon.exterior.coords
+        ]
         if where == "centre":
             point = (shape.centroid.x, shape.centroid.y)
         else:
@@ -209,7 +231,12 @@ class Command(BaseCommand):
                 "departments": codes,
                 "path": shape_path(simplified),
                 "label": [round(label.x, 1), round(label.y, 1)],
-                "bbox": [round(minx, 1), round(miny, 1), round(maxx - minx, 1), round(maxy - miny, 1)],
+                "bbox": [
+                    round(minx, 1),
+                    round(miny, 1),
+                    round(maxx - minx, 1),
+                    round(maxy - miny, 1),
+                ],
             }
         country = unary_union([d.buffer(0.25) for d in departments.values()]).buffer(-0.25)
         data = {
