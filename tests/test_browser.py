@@ -234,8 +234,10 @@ def test_no_horizontal_scrolling_at_320_px(browser, demo):
     assert not too_wide, too_wide
 
 
-def test_first_visit_weighs_under_100_kb_without_images_and_300_kb_with(browser, demo):
-    """Each page as on a first visit (browser cache off), below-the-fold images left lazy.
+def test_first_visit_weighs_under_200_kb_on_the_home_page_and_150_kb_elsewhere(browser, demo):
+    """Each page as on a first visit (browser cache off): the page, its styles, scripts,
+    the typeface and the images a phone loads at once (below-the-fold ones stay lazy).
+    The test server sends files uncompressed: in production whitenoise compresses them.
 
     The browser's own count (Resource Timing ``transferSize``: headers and body as sent).
     """
@@ -243,7 +245,7 @@ def test_first_visit_weighs_under_100_kb_without_images_and_300_kb_with(browser,
     tab = context.new_page()
     context.new_cdp_session(tab).send("Network.setCacheDisabled", {"cacheDisabled": True})
     heavy = {}
-    for _language, _name, url in all_pages(demo):
+    for _language, name, url in all_pages(demo):
         open_page(tab, url)
         weights = tab.evaluate(
             "(() => { const n = performance.getEntriesByType('navigation')[0];"
@@ -253,9 +255,9 @@ def test_first_visit_weighs_under_100_kb_without_images_and_300_kb_with(browser,
             " return {page: n.transferSize, all: n.transferSize + sum(r), images: sum(images)}; })()"
         )
         assert weights["page"] > 1000, f"{url}: the page itself was counted"
-        without_images = weights["all"] - weights["images"]
-        if without_images > 100_000 or weights["all"] > 300_000:
-            heavy[url] = {"without_images": without_images, "total": weights["all"]}
+        budget = 200_000 if name == "home" else 150_000
+        if weights["all"] > budget:
+            heavy[url] = {"total": weights["all"], "images": weights["images"], "budget": budget}
     context.close()
     assert not heavy, heavy
 

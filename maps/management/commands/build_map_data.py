@@ -19,8 +19,8 @@ from django.core.management.base import BaseCommand, CommandError
 from maps.geo import DATA_FILE
 
 SOURCE = Path(settings.BASE_DIR) / "node_modules" / "@svg-maps" / "france.departments"
-TOLERANCE = 0.3  # simplification, in map units (the drawing is 613 units wide)
-PRECISION = 1  # decimals kept in the paths
+TOLERANCE = 0.6  # simplification, in map units (the drawing is 613 units wide)
+PRECISION = 0  # decimals kept in the paths: a unit is about a pixel
 
 # key: (name, short label, departments, set). The set says which map of regions it belongs
 # to: "2015" the regions of the movement's 2010 roadmap, "2016" today's.
@@ -164,7 +164,9 @@ def ring_path(coords):
         return ""
 
     def fmt(value):
-        text = f"{value / factor:.{PRECISION}f}".rstrip("0").rstrip(".")
+        text = f"{value / factor:.{PRECISION}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
         return text.replace("0.", ".", 1) if text.startswith("0.") else text.replace("-0.", "-.")
 
     out = [f"M{fmt(deduped[0][0])} {fmt(deduped[0][1])}"]
