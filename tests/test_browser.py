@@ -438,7 +438,7 @@ def test_images_are_sized_for_their_slot_in_modern_formats_and_lazy_below_the_fo
     assert block.get_attribute("loading") == "lazy"
     assert page.locator("main picture source[type='image/avif']").count() == 2
     assert page.locator("main picture source[type='image/webp']").count() == 2
-    assert "700w" in block.get_attribute("srcset")
+    assert "700w" in block.get_attribute("srcset"), "the body image block keeps its widths"
     loaded = page.evaluate("document.querySelector('main picture img').currentSrc")
     assert loaded.endswith(".avif"), loaded
     assert page.evaluate("document.querySelector('main picture img').naturalWidth") <= 1400
