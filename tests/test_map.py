@@ -58,8 +58,13 @@ def test_the_component_draws_areas_in_order_lists_unknown_ones_and_places_points
     areas = [
         {"names": ["bretagne"], "title": "Bretagne", "url": "/b/", "modifier": "impact"},
         {"names": ["guadeloupe"], "title": "Guadeloupe", "url": "/g/", "modifier": "training"},
-        {"names": ["ile-de-france"], "title": "Île-de-France", "url": "/i/", "modifier": "training",
-         "description": "chantier 1"},
+        {
+            "names": ["ile-de-france"],
+            "title": "Île-de-France",
+            "url": "/i/",
+            "modifier": "training",
+            "description": "chantier 1",
+        },
     ]
     points = [{"lon": 2.3522, "lat": 48.8566, "title": "Une coopérative à Paris", "url": "/p/"}]
     html = template.render(Context({"areas": areas, "points": points}))
