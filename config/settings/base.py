@@ -136,6 +136,8 @@ INSTALLED_APPS = [
     # Two-factor authentication for the admin (ops/twofactor.py).
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The map of France (regions, home page, directory).
+    "maps",
 ]
 
 MIDDLEWARE = [
