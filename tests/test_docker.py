@@ -167,6 +167,7 @@ def test_wait_for_db_returns_when_the_database_answers(capsys):
     assert "Database is ready." in capsys.readouterr().out
 
 
+@pytest.mark.server  # starts a Django process
 def test_wait_for_db_gives_up_after_its_timeout():
     env = dict(os.environ, DATABASE_URL="postgres://postgres@127.0.0.1:9/none")
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"

@@ -19,12 +19,11 @@ from search.backends.elasticsearch import (
     Elasticsearch8SearchBackend,
 )
 from search.query import build_query
-from tests.search_builders import (
-    corpus_transaction,
-    result_titles,
-    search_url,
-)
+from tests.factories import build_search_corpus
+from tests.helpers import result_titles, rolled_back, search_url
 from tests.test_search_relevance import ENGLISH_CASES, FRENCH_CASES
+
+pytestmark = [pytest.mark.search_index]
 
 ES_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -202,7 +201,8 @@ def es_corpus(django_db_setup, django_db_blocker):
             if backend.get_index_for_model(model).name == index.name:
                 index.add_model(model)
         try:
-            with corpus_transaction(django_db_blocker) as corpus:
+            with rolled_back(django_db_blocker):
+                corpus = build_search_corpus()
                 index.refresh()
                 yield backend, index, corpus
         finally:

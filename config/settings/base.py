@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "ops",
+    # The benchmark's site builder (manage.py build_bench_site): on top of every app.
+    "bench",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -37,18 +37,24 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
-from chantiers.models import ChantierIndexPage, ChantierPage, Milestone, RoadmapPage
-from home.models import ContactFormField, ContactPage, HomePage, StandardPage
-from news.models import (
-    EventIndexPage,
-    EventPage,
-    NewsIndexPage,
-    NewsPage,
-    PressContact,
-    PressKitItem,
-    PressRoomPage,
+from chantiers.models import Milestone
+from home.factories import (
+    ChantierIndexPageFactory,
+    ChantierPageFactory,
+    ContactPageFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    PressRoomPageFactory,
+    RegionIndexPageFactory,
+    RegionPageFactory,
+    RoadmapPageFactory,
+    StandardPageFactory,
 )
-from regions.models import Organisation, RegionContact, RegionIndexPage, RegionPage
+from home.models import ContactFormField, HomePage
+from news.models import PressContact, PressKitItem
+from regions.models import Organisation, RegionContact
 
 from . import data
 from .media import draw_image, make_pdf
@@ -171,22 +177,16 @@ def stream(demo, items):
     return json.dumps(blocks)
 
 
-def get_or_create_child(demo, parent, model, slug, build=None, **fields):
-    """The child of ``parent`` with this slug, or a new published ``model`` page.
-
-    ``build(page)`` runs after the page is in the tree and before its first revision:
-    it sets many-to-many relations and tags. Returns ``(page, created)``.
+def get_or_create_child(demo, parent, page_factory, slug, **fields):
+    """The child of ``parent`` with this slug, or a new page published by ``page_factory``
+    (``home.factories``: ``themes`` and ``tags`` are set before the first revision).
+    Returns ``(page, created)``.
     """
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific, False
-    page = model(slug=slug, locale=demo.locale, **fields)
-    parent.add_child(instance=page)
-    if build is not None:
-        build(page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    demo.log(f"  + {model._meta.verbose_name}: {page.title}")
+    page = page_factory(parent=parent, slug=slug, locale=demo.locale, **fields)
+    demo.log(f"  + {page._meta.verbose_name}: {page.title}")
     demo.note(page)
     return page, True
 
@@ -317,7 +317,7 @@ def build_indexes(demo):
     demo.chantier_index, _ = get_or_create_child(
         demo,
         home,
-        ChantierIndexPage,
+        ChantierIndexPageFactory,
         data.CHANTIER_INDEX["slug"],
         show_in_menus=True,
         title=data.CHANTIER_INDEX["title"],
@@ -326,7 +326,7 @@ def build_indexes(demo):
     demo.region_index, _ = get_or_create_child(
         demo,
         home,
-        RegionIndexPage,
+        RegionIndexPageFactory,
         data.REGION_INDEX["slug"],
         show_in_menus=True,
         title=data.REGION_INDEX["title"],
@@ -335,7 +335,7 @@ def build_indexes(demo):
     demo.news_index, _ = get_or_create_child(
         demo,
         home,
-        NewsIndexPage,
+        NewsIndexPageFactory,
         data.NEWS_INDEX["slug"],
         show_in_menus=True,
         title=data.NEWS_INDEX["title"],
@@ -344,7 +344,7 @@ def build_indexes(demo):
     demo.agenda, _ = get_or_create_child(
         demo,
         home,
-        EventIndexPage,
+        EventIndexPageFactory,
         data.EVENT_INDEX["slug"],
         show_in_menus=True,
         title=data.EVENT_INDEX["title"],
@@ -354,7 +354,7 @@ def build_indexes(demo):
     demo.press_room, _ = get_or_create_child(
         demo,
         home,
-        PressRoomPage,
+        PressRoomPageFactory,
         room["slug"],
         show_in_menus=True,
         title=room["title"],
@@ -371,7 +371,7 @@ def build_chantiers(demo):
         demo.chantiers[item["theme"]], _ = get_or_create_child(
             demo,
             demo.chantier_index,
-            ChantierPage,
+            ChantierPageFactory,
             item["slug"],
             title=item["title"],
             theme=item["theme"],
@@ -386,7 +386,7 @@ def build_regions(demo):
         region, _ = get_or_create_child(
             demo,
             demo.region_index,
-            RegionPage,
+            RegionPageFactory,
             item["slug"],
             title=item["title"],
             theme=item["theme"],
@@ -403,7 +403,7 @@ def build_regions(demo):
             demo.regional_chantiers[item["slug"]], _ = get_or_create_child(
                 demo,
                 region,
-                ChantierPage,
+                ChantierPageFactory,
                 chantier["slug"],
                 title=chantier["title"],
                 theme=item["theme"],
@@ -423,23 +423,14 @@ def build_roadmaps(demo):
         demo.roadmaps[item["slug"]], _ = get_or_create_child(
             demo,
             parent,
-            RoadmapPage,
+            RoadmapPageFactory,
             item["slug"],
-            build=lambda page, codes=item["themes"]: page.themes.set(codes),
+            themes=item["themes"],
             title=item["title"],
             intro=item["intro"],
             objectives=item["objectives"],
             milestones=milestones,
         )
-
-
-def _set_relations(codes, tags):
-    def build(page):
-        page.themes.set(codes)
-        if tags:
-            page.tags.add(*tags)
-
-    return build
 
 
 def build_news(demo):
@@ -464,9 +455,10 @@ def build_news(demo):
         demo.news[item["slug"]], _ = get_or_create_child(
             demo,
             parent,
-            NewsPage,
+            NewsPageFactory,
             item["slug"],
-            build=_set_relations(item["themes"], item.get("tags", [])),
+            themes=item["themes"],
+            tags=item.get("tags", []),
             **fields,
         )
 
@@ -489,9 +481,9 @@ def build_events(demo):
         demo.events[item["slug"]], _ = get_or_create_child(
             demo,
             parent,
-            EventPage,
+            EventPageFactory,
             item["slug"],
-            build=_set_relations(item["themes"], []),
+            themes=item["themes"],
             **fields,
         )
 
@@ -501,7 +493,7 @@ def build_standard_pages(demo):
         demo.standard_pages[item["slug"]], _ = get_or_create_child(
             demo,
             demo.home,
-            StandardPage,
+            StandardPageFactory,
             item["slug"],
             title=item["title"],
             intro=item["intro"],
@@ -513,17 +505,12 @@ def build_standard_pages(demo):
 def build_contact_page(demo):
     """The contact page: a ContactPage with its form fields (an existing page is kept as is)."""
     item = data.CONTACT_PAGE
-
-    def add_fields(page):
-        page.form_fields = [ContactFormField(**field) for field in item["fields"]]
-        page.save()
-
     demo.contact_page, _ = get_or_create_child(
         demo,
         demo.home,
-        ContactPage,
+        ContactPageFactory,
         item["slug"],
-        build=add_fields,
+        form_fields=[ContactFormField(**field) for field in item["fields"]],
         title=item["title"],
         intro=item["intro"],
         thank_you_text=item["thank_you_text"],
