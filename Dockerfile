@@ -1,60 +1,77 @@
 # syntax=docker/dockerfile:1
 # The site's production image: a builder stage makes the virtualenv from the pinned
-# requirements; the runtime stage holds only that venv, the code and runtime libraries, and
-# runs gunicorn as a non-root user. Migrations are a release step (RUN_MIGRATIONS=1 or
+# requirements; the runtime stage holds only that venv and the code, and runs gunicorn as a
+# non-root user. Migrations are a release step (RUN_MIGRATIONS=1 or
 # `docker compose run --rm web migrate`), never a side effect of starting a worker.
+#
+#   docker build -t ess-site .                          # media on the local volume
+#   docker build --build-arg EXTRAS=s3 -t ess-site .    # with S3 support (boto3)
+#
+# `make image-test` builds this same file with podman and runs it (docs/operations.md).
 
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
 FROM ${PYTHON_IMAGE} AS builder
-ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends build-essential libjpeg62-turbo-dev zlib1g-dev libwebp-dev \
-    && rm -rf /var/lib/apt/lists/*
-RUN python -m venv /venv
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
+# Every requirement installs from a wheel (Pillow and psycopg bring their own libraries):
+# no compiler and no -dev packages are needed.
+RUN python3 -m venv /venv
 ENV PATH=/venv/bin:$PATH
-COPY requirements.txt /tmp/requirements.txt
-RUN pip install --upgrade pip \
-    && pip install -r /tmp/requirements.txt
-
+COPY requirements.txt requirements-s3.txt /tmp/
+# Optional extras: EXTRAS=s3 adds boto3 for media on S3-compatible storage.
+ARG EXTRAS=""
+# pip's wheels are kept between builds in a wheelhouse in the build's cache (never in the
+# image): a rebuild takes them from there instead of the network. Then what the site never
+# reads at run time goes: the installers, the translations' sources (Django reads the
+# compiled .mo files) and the packages' own test suites.
+ENV WHEELS=/root/.cache/pip/wheelhouse
+RUN --mount=type=cache,target=/root/.cache/pip \
+    set -- -r /tmp/requirements.txt \
+    && for extra in $EXTRAS; do set -- "$@" -r "/tmp/requirements-$extra.txt"; done \
+    && pip wheel --quiet --use-pep517 --wheel-dir "$WHEELS" --find-links "$WHEELS" "$@" \
+    && pip install --quiet --no-index --find-links "$WHEELS" "$@" \
+    && pip uninstall --yes --quiet pip setuptools wheel \
+    && find /venv -name "*.po" -path "*/locale/*" -delete \
+    && find /venv -type d -name tests -prune -exec rm -rf {} +
 
 FROM ${PYTHON_IMAGE} AS runtime
+# The data folder holds what the site writes: the SQLite database when DATABASE_URL names
+# none, and the uploaded media. It is a volume, owned by the site's user.
 ENV PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
+    LANG=C.UTF-8 \
     PATH=/venv/bin:$PATH \
     DJANGO_SETTINGS_MODULE=config.settings.production \
+    DATABASE_URL=sqlite:////data/db.sqlite3 \
     STATIC_ROOT=/app/staticfiles \
-    MEDIA_ROOT=/app/media \
+    MEDIA_ROOT=/data/media \
     PORT=8000 \
     WEB_CONCURRENCY=3
-# Runtime libraries only: image codecs for Pillow, the PostgreSQL client for backups.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends libjpeg62-turbo zlib1g libwebp7 libwebpmux3 libwebpdemux2 postgresql-client curl \
-    && rm -rf /var/lib/apt/lists/* \
-    && groupadd --system --gid 1000 ess \
-    && useradd --system --uid 1000 --gid ess --home-dir /app --shell /usr/sbin/nologin ess
+RUN groupadd --gid 1000 ess \
+    && useradd --uid 1000 --gid ess --no-create-home --home-dir /app --shell /usr/sbin/nologin ess \
+    && mkdir -p /data/media \
+    && chown -R ess:ess /data
 COPY --from=builder /venv /venv
 WORKDIR /app
 # The code belongs to root: the site user can read it, not change it.
 COPY . /app
 
-# Static files and translation catalogues are built into the image. The settings need a
-# secret and hosts to load: throw-away values that exist only in this build step.
-RUN SECRET_KEY=build-step-only-$(python -c "import secrets; print(secrets.token_urlsafe(60))") \
-    ALLOWED_HOSTS=build.invalid \
-    python manage.py build_catalogues -v0 \
-    && SECRET_KEY=build-step-only-$(python -c "import secrets; print(secrets.token_urlsafe(60))") \
-    ALLOWED_HOSTS=build.invalid \
-    python manage.py collectstatic --noinput -v0 \
-    && mkdir -p /app/media \
-    && chown -R ess:ess /app/media
+# Static files (with their gzip and brotli copies) and translation catalogues are built into
+# the image, the code compiled once. The settings need a secret and hosts to load:
+# throw-away values that exist only in this build step.
+RUN export SECRET_KEY="build-step-only-$(python -c 'import secrets; print(secrets.token_urlsafe(60))')" \
+        ALLOWED_HOSTS=build.invalid \
+    && python manage.py build_catalogues -v0 \
+    && python manage.py collectstatic --noinput -v0 \
+    && python -m compileall -q /app
 
 USER ess:ess
 EXPOSE 8000
-VOLUME ["/app/media"]
+VOLUME ["/data"]
 
+# Asks the site on the port it listens on (PORT), as gunicorn binds it.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD ["curl", "--fail", "--silent", "--show-error", "--max-time", "4", "http://127.0.0.1:8000/healthz"]
+    CMD ["python", "/app/docker/healthcheck.py"]
 
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
 # Workers: gunicorn reads WEB_CONCURRENCY; the rest is in config/gunicorn.conf.py.

@@ -7,9 +7,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: setup run test test-fast messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop
+.PHONY: setup run test test-fast messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop image-test
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-s3.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -r requirements-dev.txt
@@ -40,6 +40,13 @@ services:
 
 services-stop:
 	@bash scripts/services.sh stop
+
+# The production image: Debian's podman builds the Dockerfile on a Python 3.11 base image made
+# from Debian's packages (debootstrap), then runs it with the production settings against
+# SQLite on a volume and against the PostgreSQL of `make services` (scripts/image-test.sh;
+# needs root; figures and production use in docs/operations.md).
+image-test: services
+	bash scripts/image-test.sh
 
 # Front-end tools: Debian's chromium for the browser tests and Lighthouse (never a browser
 # downloaded by a tool), and the npm packages pinned in package-lock.json (axe-core,

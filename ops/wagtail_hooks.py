@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from ops import twofactor
+from ops import avatars, twofactor
 
 
 @hooks.register("register_admin_urls")
@@ -21,3 +21,8 @@ def register_two_factor_account_item(request):
         "label": _("Two-factor authentication"),
         "help_text": _("Ask for a code from an authenticator app after your password."),
     }
+
+
+@hooks.register("get_avatar_url")
+def avatar_without_gravatar(user, size):
+    return avatars.avatar_url(user, size)

@@ -95,8 +95,6 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "ops",
-    # The benchmark's site builder (manage.py build_bench_site): on top of every app.
-    "bench",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -132,6 +130,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
 ]
+# The benchmark (bench/: manage.py build_bench_site), in a checkout; the image leaves it out.
+if (BASE_DIR / "bench" / "__init__.py").exists():
+    INSTALLED_APPS.append("bench")
 
 MIDDLEWARE = [
     # /healthz answers before host checks, HTTPS redirect and sessions.
@@ -259,6 +260,15 @@ STORAGES = {
 SERVE_MEDIA = env("SERVE_MEDIA")
 MEDIA_ORIGIN = ""  # where media is served from when it is not this site (for the CSP)
 if env("AWS_STORAGE_BUCKET_NAME"):
+    from importlib.util import find_spec
+
+    if find_spec("boto3") is None:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "AWS_STORAGE_BUCKET_NAME is set but boto3 is not installed: install "
+            "requirements-s3.txt (the image: docker build --build-arg EXTRAS=s3)."
+        )
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
@@ -386,6 +396,10 @@ CONTACT_FORM_RATE_LIMIT = env("CONTACT_FORM_RATE_LIMIT")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No request from the admin to a third party: no Gravatar (it would send a hash of every
+# editor's e-mail to gravatar.com). Editors upload an avatar, or show their initials
+# (ops/avatars.py).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
