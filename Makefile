@@ -63,11 +63,12 @@ node_modules/.installed: package.json package-lock.json
 # PYTEST_ARGS=--create-db migrates the kept test database anew. See docs/testing.md.
 PYTEST_WORKERS ?= 2
 PYTEST := DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile
-SLOW_TIERS := browser or html or server or bench or elasticsearch
+SLOW_TIERS := browser or html or server or bench or demo or query_budget or elasticsearch
 test: setup compilemessages browser-deps
 	$(PYTEST) $(PYTEST_ARGS)
 
-# The edit-test loop: every test but the slow tiers (no browser, no server started).
+# The edit-test loop: every test but the slow tiers (no browser, no server started, no
+# whole demo site, no query budgets).
 test-fast: setup compilemessages
 	$(PYTEST) -m "not ($(SLOW_TIERS))" $(PYTEST_ARGS)
 

@@ -27,7 +27,7 @@ from news.models import EventPage, NewsIndexPage, NewsPage, PressContact, PressR
 from regions.models import Organisation, RegionPage
 from tests.test_contact_form import GOOD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.demo, pytest.mark.django_db]
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,7 @@ from news.models import EventPage, NewsPage
 from regions.models import RegionPage
 from tests.factories import ChantierPageFactory, ImageFactory, translate_site_tree
 
-pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
+pytestmark = [pytest.mark.query_budget, pytest.mark.django_db, pytest.mark.search_index]
 
 # The pinned budgets: queries per page type and language, the same at every size.
 FRENCH = {
