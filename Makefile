@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: setup run test test-fast messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop image-test
+.PHONY: setup run test test-fast messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop image-test search-engine search-engine-stop
 
 $(VENV)/.installed: requirements.txt requirements-s3.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,15 @@ services-stop:
 image-test: services
 	bash scripts/image-test.sh
 
+# OpenSearch 2.19 on 127.0.0.1:9200 for the search tests and the benchmark: fetched through
+# Maven into ESS_CACHE_DIR the first time (Java 17 and Maven needed, nothing else), started by
+# the project's launcher (scripts/search-engine/), data and log in ESS_SERVICES_DIR/opensearch.
+search-engine:
+	@bash scripts/search_engine.sh start
+
+search-engine-stop:
+	@bash scripts/search_engine.sh stop
+
 # Front-end tools: Debian's chromium for the browser tests and Lighthouse (never a browser
 # downloaded by a tool), and the npm packages pinned in package-lock.json (axe-core,
 # vnu-jar, lighthouse). Each step runs only when something is missing.
@@ -84,9 +93,11 @@ check: setup
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 
+# ruff, then the import contracts of .importlinter (layers, no cycle, no test code).
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: setup
 	$(VENV)/bin/ruff check --fix .
@@ -94,14 +105,15 @@ format: setup
 
 # A large synthetic site, served by gunicorn, loaded from a second process; figures in
 # bench/out/results.json and docs/performance.md. By default: 10,000 pages on PostgreSQL
-# (the server at 127.0.0.1:5432) then on SQLite, and search again at 100,000 pages
-# on PostgreSQL. Options: BENCH_ARGS="--pages 2000 --databases postgres --search-sizes ''
-# --duration 10" (see python -m bench.run -h). wrk comes from Debian when it can be
-# installed; otherwise a Python load generator stands in.
+# (the server at 127.0.0.1:5432) then on SQLite, and search again at 100,000 pages on
+# PostgreSQL; update_index of the first site and of the demo site into the engine of
+# `make search-engine`, and search on it. Options: BENCH_ARGS="--pages 2000 --databases
+# postgres --search-sizes '' --duration 10" (see python -m bench.run -h). wrk comes from
+# Debian when it can be installed; otherwise a Python load generator stands in.
 BENCH_ARGS ?=
-bench: setup compilemessages
+bench: setup compilemessages search-engine
 	@command -v wrk >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y wrk >/dev/null 2>&1) || echo "wrk could not be installed: using the Python load generator"
-	$(PY) -m bench.run $(BENCH_ARGS)
+	$(PY) -m bench.run --engine opensearch://127.0.0.1:9200 $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -12,7 +12,9 @@ For each database (SQLite and PostgreSQL by default):
    by whitenoise as the ceiling.
 
 Search (never cached) is measured at every size of ``--search-sizes`` (one extra
-PostgreSQL build per size beyond ``--pages``). The load is bounded (``--duration``
+PostgreSQL build per size beyond ``--pages``). With ``--engine`` (a SEARCH_URL; ``make bench``
+starts ``make search-engine`` and names it), ``update_index`` of the large site and of the
+demo site into that engine is timed, and search is loaded again on the engine. The load is bounded (``--duration``
 seconds per page type, ``--connections`` connections) and only ever sent to 127.0.0.1.
 
 It prints a table, writes ``bench/out/results.json`` and rewrites ``docs/performance.md``
@@ -334,6 +336,64 @@ def serve_and_load(kind, name, summary, args, cached):
         }
 
 
+def engine_address(search_url):
+    """The http(s) address of a SEARCH_URL (``opensearch://127.0.0.1:9200``)."""
+    scheme, _, address = search_url.partition("://")
+    secure = scheme == "https" or scheme.endswith("+https")
+    return f"{'https' if secure else 'http'}://{address.rsplit('@', 1)[-1]}"
+
+
+def engine_version(search_url):
+    with urllib.request.urlopen(engine_address(search_url) + "/", timeout=5) as response:
+        version = json.load(response)["version"]
+    return f"{version.get('distribution', 'elasticsearch')} {version['number']}"
+
+
+def engine_pass(kind, summary, args):
+    """``update_index`` into the engine of the large site (built already) and of the demo
+    site, timed; then search loaded on the engine."""
+    engine = {"SEARCH_URL": args.engine, "SEARCH_INDEX_PREFIX": "bench_"}
+    env = environment(database_url(kind, args.database, args.postgres), args, cached=False)
+    env.update(engine)
+    figures = {"engine": engine_version(args.engine), "database": kind, "pages": args.pages}
+    log(f"[engine] update_index of the {args.pages}-page site into {figures['engine']}")
+    figures["update_index_s"] = manage(env, "update_index", "-v0")
+    with Server(env, args.workers):
+        figures["search"] = load(search_paths(summary), args)
+    log(
+        f"[engine] search: p50 {figures['search']['p50_ms']} ms, "
+        f"p95 {figures['search']['p95_ms']} ms"
+    )
+    reset_database(kind, f"{args.database}_demo", args.postgres)
+    demo = environment(
+        database_url(kind, f"{args.database}_demo", args.postgres), args, cached=False
+    )
+    manage(demo, "migrate", "--noinput", "-v0")
+    log("[engine] load_demo_content, then its update_index into the engine")
+    manage(demo, "load_demo_content", "-v0")
+    demo.update(engine, SEARCH_INDEX_PREFIX="bench_demo_")
+    figures["demo_pages"] = int(
+        subprocess.run(
+            [
+                str(PYTHON),
+                "manage.py",
+                "shell",
+                "--no-imports",
+                "-v0",
+                "-c",
+                "from wagtail.models import Page; print(Page.objects.filter(depth__gt=1).count())",
+            ],
+            cwd=ROOT,
+            env=demo,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
+    figures["demo_update_index_s"] = manage(demo, "update_index", "-v0")
+    return figures
+
+
 # --- the report ---------------------------------------------------------------------------
 
 
@@ -482,12 +542,23 @@ def markdown(results):
                 f"| {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['rps']:.0f} |"
             )
         parts.append("")
+    engine = results.get("engine")
+    if engine:
+        parts += [
+            f"### Search engine: {engine['engine']}",
+            "",
+            f"- `update_index` of the {engine['pages']:,}-page site: {engine['update_index_s']} s;"
+            f" of the demo site ({engine['demo_pages']} pages): {engine['demo_update_index_s']} s",
+            f"- search on the engine: p50 {engine['search']['p50_ms']:.1f} ms, p95"
+            f" {engine['search']['p95_ms']:.1f} ms, {engine['search']['rps']:.0f} req/s",
+            "",
+        ]
     parts += [
         "## What the figures rest on",
         "",
         "- Whole responses for anonymous visitors in Redis, checked right after the security",
         "  headers and whitenoise: a hit skips sessions, authentication and CSRF, and reads the",
-        "  entry and the site's generation number in one round trip (`home/cache.py`).",
+        "  entry and the site's generation number in one round trip (`core/cache.py`).",
         "- A fixed number of queries per page type whatever the site's size",
         "  (`tests/test_query_budgets.py`); the menu, footer and a listing's years kept until",
         "  the next change (`home/chrome.py`); a URL routed in one query at any depth",
@@ -537,7 +608,18 @@ def main(argv=None):
         help="Concurrent connections of the load (default: one per worker, so that "
         "latency measures the page and not a queue).",
     )
+    parser.add_argument(
+        "--engine",
+        default="",
+        help="SEARCH_URL of a search engine to time update_index and search on "
+        "(make bench: opensearch://127.0.0.1:9200, started by make search-engine).",
+    )
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument(
+        "--database",
+        default="ess_bench",
+        help="Name of the bench's databases (and prefix of its demo and search ones).",
+    )
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
     parser.add_argument(
         "--no-docs", action="store_true", help="Do not rewrite docs/performance.md."
@@ -569,16 +651,17 @@ def main(argv=None):
         },
         "runs": [],
         "search": [],
+        "engine": None,
     }
     for kind in [k.strip() for k in args.databases.split(",") if k.strip()]:
-        timings, summary = build(kind, "ess_bench", args.pages, args)
+        timings, summary = build(kind, args.database, args.pages, args)
         run = {
             "database": "PostgreSQL" if kind == "postgres" else "SQLite",
             "pages": args.pages,
             "timings": timings,
         }
-        run["uncached"] = serve_and_load(kind, "ess_bench", summary, args, cached=False)
-        run["cached"] = serve_and_load(kind, "ess_bench", summary, args, cached=True)
+        run["uncached"] = serve_and_load(kind, args.database, summary, args, cached=False)
+        run["cached"] = serve_and_load(kind, args.database, summary, args, cached=True)
         results["runs"].append(run)
         search = run["uncached"]["results"]["search"]
         results["search"].append(
@@ -592,12 +675,15 @@ def main(argv=None):
         log("\n" + f"{run['database']}, {args.pages} pages\n" + table(run))
         log("Targets: " + _targets_line(run))
         write_results(results, args)
+        if args.engine and results["engine"] is None:
+            results["engine"] = engine_pass(kind, summary, args)
+            write_results(results, args)
     for size in [int(s) for s in args.search_sizes.split(",") if s.strip()]:
         if size == args.pages:
             continue
-        timings, summary = build("postgres", "ess_bench_search", size, args)
+        timings, summary = build("postgres", f"{args.database}_search", size, args)
         env = environment(
-            database_url("postgres", "ess_bench_search", args.postgres), args, cached=False
+            database_url("postgres", f"{args.database}_search", args.postgres), args, cached=False
         )
         with Server(env, args.workers):
             search = load(search_paths(summary), args)

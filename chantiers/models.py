@@ -1,97 +1,41 @@
 """The movement's four thematic work programmes ("chantiers") and its roadmaps.
 
-``Theme`` is one of the four chantiers, a fixed list of codes. It is a model (four rows
-created by a migration) so that news, events and roadmaps can be linked to several themes
-and filtered by them in one query.
+A chantier page is national (under the chantier index: it gathers the theme's regions,
+roadmaps, news and events) or a region's own (under the region). The theme vocabulary
+itself (``Theme``, ``ThemeCode``) is in ``core``.
 """
 
-from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from rest_framework import serializers
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 
-from home.blocks import BodyBlock
-from home.listings import attach_regions
-from home.models import BasePage, LocalizedPageQuerySet
+from core.blocks import BodyBlock
+from core.models import (
+    BasePage,
+    IndexPage,
+    LocalizedPageQuerySet,
+    Theme,
+    ThemeCode,
+    ThemedPageMixin,
+)
+from core.tree import region_pages
+from news import listings as news_listings
 
 # Depths in the page tree (root 1, home 2): parent_page_types make them fixed.
 NATIONAL_DEPTH = 4  # home > chantier index > chantier
 REGIONAL_DEPTH = 5  # home > region index > region > chantier
+NATIONAL_ROADMAP_DEPTH = 3  # home > roadmap
 
 
-class ThemeCode(models.TextChoices):
-    TRAINING = "training", _("Training and awareness of social entrepreneurship")
-    SOCIAL_INNOVATION = "social_innovation", _("Social innovation")
-    COOPERATION = "cooperation", _("Economic cooperation between social entrepreneurs")
-    IMPACT = "impact", _("Impact measurement and evaluation")
-
-
-THEME_SHORT_LABELS = {
-    ThemeCode.TRAINING: _("Training"),
-    ThemeCode.SOCIAL_INNOVATION: _("Social innovation"),
-    ThemeCode.COOPERATION: _("Economic cooperation"),
-    ThemeCode.IMPACT: _("Impact measurement"),
-}
-
-
-class Theme(models.Model):
-    code = models.CharField(_("code"), max_length=32, primary_key=True, choices=ThemeCode.choices)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["sort_order"]
-        verbose_name = _("theme")
-        verbose_name_plural = _("themes")
-
-    def __str__(self):
-        return str(self.short_label)
-
-    @property
-    def label(self):
-        return ThemeCode(self.code).label
-
-    @property
-    def short_label(self):
-        return THEME_SHORT_LABELS[ThemeCode(self.code)]
-
-
-class ThemeCodesField(serializers.Field):
-    """Themes in the API: the list of their codes, in the themes' order."""
-
-    def to_representation(self, value):
-        return [theme.code for theme in sorted(value.all(), key=lambda t: t.sort_order)]
-
-
-class ThemedPageMixin(models.Model):
-    """Pages that are linked to one or more of the four themes."""
-
-    themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
-
-    theme_panels = [FieldPanel("themes", widget=forms.CheckboxSelectMultiple)]
-    # The API gives the themes as their codes: ["training", "impact"].
-    theme_api_field = APIField("themes", serializer=ThemeCodesField(read_only=True))
-
-    class Meta:
-        abstract = True
-
-
-class ChantierIndexPage(BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
+class ChantierIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["chantiers.ChantierPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("chantier index")
@@ -155,19 +99,16 @@ class ChantierPage(BasePage):
         return Theme(code=self.theme)
 
     def get_context(self, request, *args, **kwargs):
-        from news.listings import news_listing
-
         context = super().get_context(request, *args, **kwargs)
         if self.is_national:
             context.update(self.national_listings())
-            context.update(news_listing(request, self.locale, theme=self.theme, omit=("theme",)))
+            context.update(
+                news_listings.news_listing(request, self.locale, theme=self.theme, omit=("theme",))
+            )
         return context
 
     def national_listings(self):
         """What the national page of a theme gathers from the whole site."""
-        from news.models import EventPage
-        from regions.models import RegionPage
-
         roadmaps = list(
             RoadmapPage.objects.live()
             .public()
@@ -178,7 +119,9 @@ class ChantierPage(BasePage):
             .order_by("path")
         )
         return {
-            "regions": RegionPage.objects.live()
+            # Regions sit above chantiers: reached through the tree helper, not imported.
+            "regions": region_pages()
+            .live()
             .public()
             .in_locale(self.locale)
             .filter(theme=self.theme)
@@ -191,9 +134,7 @@ class ChantierPage(BasePage):
             .filter(theme=self.theme)
             .defer_streamfields()
             .order_by("title"),
-            "next_events": attach_regions(
-                EventPage.objects.upcoming(locale=self.locale, theme=self.theme)[:4]
-            ),
+            "next_events": news_listings.upcoming_events(self.locale, 4, theme=self.theme),
             "roadmaps": roadmaps,
             "next_milestone": next_milestone(roadmaps),
         }

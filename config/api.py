@@ -3,11 +3,16 @@
 Page listings filter by type (``?type=news.NewsPage``), language (``?locale=en``) and
 expose each page type's own ``api_fields`` (``?fields=kind,date,themes``). Pages that are
 not translated yet (aliases of the French page in another language's tree) are left out:
-``?locale=en`` answers with English content only.
+``?locale=en`` answers with English content only. ``?search=`` searches whatever the other
+parameters select, with any type or none, on every search backend.
 """
 
 from django.core.exceptions import FieldDoesNotExist
-from wagtail.api.v2.filters import LocaleFilter
+from django.utils import translation
+from django.utils.translation import get_language
+from rest_framework import status
+from rest_framework.response import Response
+from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet as BasePagesAPIViewSet
@@ -15,7 +20,10 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
-from home.i18n import content_language_codes, real_translation_q
+from core.i18n import content_language_codes, real_translation_q
+from search.backends import SearchUnavailable, get_search_backend, run
+from search.query import clean_query
+from search.views import UNAVAILABLE_MESSAGE
 
 
 class PagesAPIViewSet(BasePagesAPIViewSet):
@@ -55,14 +63,78 @@ class SiteLocaleFilter(LocaleFilter):
         return super().filter_queryset(request, queryset, view)
 
 
+class SiteSearchFilter(SearchFilter):
+    """``?search=``: the pages the other parameters selected, searched by relevance (or in
+    ``?order``'s order), every word required unless ``search_operator=or``.
+
+    A search backend filters only on indexed fields, and the listing's filters use others
+    (the alias test of ``real_translation_q``, a page type's own fields): the search runs
+    over the keys of the filtered pages instead, which every backend accepts. The text is
+    cleaned as the search page cleans it; a search service that is down gives a 503.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        # Every word required by default, as on the search page.
+        operator = request.GET.get("search_operator") or "and"
+        if operator not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        text = clean_query(request.GET["search"])
+        selected = queryset.model.objects.filter(pk__in=queryset.values("pk"))
+        selected.query.select_related = queryset.query.select_related
+        selected = selected.prefetch_related(*queryset._prefetch_related_lookups)
+        ordered = "order" in request.GET
+        if ordered:
+            selected = selected.order_by(*queryset.query.order_by)
+        if not text:
+            return selected.none()
+        results = get_search_backend().search(
+            text, selected, operator=operator, order_by_relevance=not ordered
+        )
+        return GuardedResults(results)
+
+
+class GuardedResults:
+    """Search results read (counted, sliced by the pagination) through
+    ``search.backends.run``: a search service that is down raises SearchUnavailable."""
+
+    def __init__(self, results):
+        self.results = results
+
+    def count(self):
+        return run(self.results.count)
+
+    def __getitem__(self, key):
+        return run(lambda: list(self.results[key]))
+
+
 class TranslatedPagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [
-        SiteLocaleFilter if backend is LocaleFilter else backend
+        SiteLocaleFilter
+        if backend is LocaleFilter
+        else SiteSearchFilter
+        if backend is SearchFilter
+        else backend
         for backend in PagesAPIViewSet.filter_backends
     ]
 
     def get_base_queryset(self):
         return super().get_base_queryset().filter(real_translation_q())
+
+    def handle_exception(self, exc):
+        if isinstance(exc, SearchUnavailable):
+            # In the language asked for (?locale=), else the request's.
+            code = self.request.GET.get("locale")
+            language = code if code in content_language_codes() else get_language()
+            with translation.override(language):
+                message = str(UNAVAILABLE_MESSAGE)
+            return Response(
+                {"message": message},
+                status=status.HTTP_503_SERVICE_UNAVAILABLE,
+                headers={"Retry-After": "120"},
+            )
+        return super().handle_exception(exc)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config.api import api_router
 from home.sitemap import TranslatedSitemap
 from home.views import robots_txt
+from ops.views import serve_media
 from regions.admin_views import CoordinatorLoginView
 
 urlpatterns = [
@@ -22,18 +24,14 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 elif settings.SERVE_MEDIA:
-    from ops.views import serve_media
-
     urlpatterns += [
         re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve_media, name="media")
     ]
 
 urlpatterns += i18n_patterns(
-    path("feeds/", include("news.urls")),
+    path("feeds/", include("syndication.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

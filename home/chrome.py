@@ -1,25 +1,15 @@
 """The site's chrome: home page links, main menu and footer links, shared by every page.
 
-Every page of a language shows the same header and footer. Working them out takes half a
-dozen queries (the home pages, the menu items, the footer pages, the contact page, and
-the view restrictions behind ``public()``), the same on every request. ``site_chrome``
-works them out once per language as plain data (titles, URLs, tree paths, languages)
-and keeps that in the default cache under the page cache's generation number
-(``home.cache.remember``): publishing, unpublishing, moving or deleting a page, or
-changing a snippet, image or setting, bumps the generation, so the next request
-recomputes it and an editor's change shows at once.
-
-This is not the whole-response cache: it also serves logged-in editors and renders with
-``CACHE_MIDDLEWARE_SECONDS=0``. It is switched off by ``CHROME_CACHE_SECONDS=0``, and,
-like the page cache, needs ``REDIS_URL`` to be shared by several worker processes (the
-``home.W001`` check). Previews compute it afresh rather than read the cache.
+``site_chrome`` works them out once per language as plain data and keeps them with
+``core.cache.remember`` until the next change (docs/architecture.md, "The page cache").
 """
 
 from django.utils.translation import get_language
 from wagtail.models import Locale, Site
 
-from home import i18n
-from home.cache import remember
+from core import i18n
+from core.cache import remember
+from home.models import ContactPage, HomePage, StandardPage
 
 
 def _link(page, request):
@@ -33,8 +23,6 @@ def _link(page, request):
 
 
 def _compute(request, language):
-    from home.models import ContactPage, HomePage, StandardPage
-
     homes = {
         home.locale.language_code: home
         for home in HomePage.objects.live().select_related("locale").order_by("path")

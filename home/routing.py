@@ -1,14 +1,7 @@
-"""Routing a URL to its page in two queries, whatever its depth.
+"""Routing a URL to its page in two queries, whatever its depth, by its ``url_path``.
 
-Wagtail's ``Page.route`` walks the tree one level at a time: for ``/fr/régions/bretagne/
-actu/`` it fetches each child by slug and then its specific page, two queries per level,
-eight for an article. No page type of this site changes routing (none overrides
-``route``, none is a ``RoutablePageMixin``), so the page a URL leads to is simply the
-page whose ``url_path`` is the home page's plus the URL's path, which Wagtail keeps up to
-date on every slug change and move. ``route_by_url_path`` fetches it in one query (and
-its specific row in a second), with the same outcome as the walk: the page when it is
-live, a 404 otherwise. Should a page type ever override ``route``, ``walk_is_needed``
-says so and the home page falls back on Wagtail's own walk.
+Used by the home page instead of Wagtail's level-by-level walk, unless a page type routes
+its own sub-paths (docs/architecture.md, "Routing").
 """
 
 import functools
@@ -19,12 +12,11 @@ from wagtail.url_routing import RouteResult
 
 
 @functools.cache
-def walk_is_needed():
-    """True when a page type routes its own sub-paths (then only the walk is right)."""
-    from home.models import HomePage
-
+def walk_is_needed(root_model):
+    """True when a page type other than ``root_model`` (the home page, which calls this)
+    routes its own sub-paths: then only the walk is right."""
     return any(
-        model.route is not Page.route for model in get_page_models() if model is not HomePage
+        model.route is not Page.route for model in get_page_models() if model is not root_model
     )
 
 

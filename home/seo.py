@@ -16,6 +16,9 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
+from home.models import HomePage
+from news.models import EventPage, NewsPage
+
 DESCRIPTION_LENGTH = 160
 SHARE_RENDITION = "fill-1200x630"
 DEFAULT_SHARE_IMAGE = "img/og-default.png"
@@ -169,9 +172,6 @@ def event(page, request, description, image):
 
 def page_metadata(page, request):
     """Everything ``includes/metadata.html`` prints, for a page or for a view without one."""
-    from home.models import HomePage
-    from news.models import EventPage, NewsPage
-
     language = get_language() or "fr"
     meta = {
         "site_name": _("ESS Movement"),

@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from home.demo.builder import DEMO_HOOK
+from core.hooks import DEMO_HOOK
 from home.demo.translations import translate_demo
 
 

@@ -1,205 +1,27 @@
-"""Filtered, paginated listings: national news, a region's or chantier's news, the press
-room and the agenda.
+"""What other apps' pages list of news and events: the home page, chantiers, regions."""
 
-Filters arrive as GET parameters and go through a Django form: a value the form does not
-accept (unknown region, theme or kind, a year that is not a number) gives an empty list
-and a message, never a server error. ``page`` is read apart from the filters: a page number
-that is not a number gives the same empty list and message; a number past the end shows
-the last page (``Paginator.get_page``).
-"""
-
-import datetime
-
-from django import forms
-from django.core.paginator import Paginator
-from django.utils.translation import gettext_lazy as _
-
-from chantiers.models import ThemeCode
-from home.cache import remember
-from home.listings import attach_regions
-
-NEWS_PER_PAGE = 10
-EVENTS_PER_PAGE = 10
-PRESS_PER_PAGE = 10
-
-
-def _region_choices(locale):
-    from regions.models import RegionPage
-
-    regions = RegionPage.objects.live().public().in_locale(locale).order_by("title")
-    return [("", _("All regions"))] + [(r.slug, r.title) for r in regions]
-
-
-def _theme_choices():
-    return [("", _("All chantiers"))] + list(ThemeCode.choices)
-
-
-def _year_choices(queryset, field):
-    # The years go through every item of the listing: kept until the next change.
-    years = remember(
-        f"years:{field}:{queryset.query}",
-        lambda: [d.year for d in queryset.dates(field, "year", order="DESC")],
-    )
-    return [("", _("All years"))] + [(str(year), str(year)) for year in years]
-
-
-class ListingFilterForm(forms.Form):
-    """Base of the filter forms: fields that a page fixes (``omit``) are dropped."""
-
-    def __init__(self, data, *, locale, omit=(), **kwargs):
-        super().__init__(data, **kwargs)
-        self.locale = locale
-        for name in omit:
-            self.fields.pop(name, None)
-        if "region" in self.fields:
-            self.fields["region"].choices = _region_choices(locale)
-
-    def clean_region(self):
-        from regions.models import RegionPage
-
-        slug = self.cleaned_data.get("region")
-        if not slug:
-            return None
-        return RegionPage.objects.live().public().filter(locale=self.locale, slug=slug).first()
-
-    def filters(self):
-        """The cleaned values as keyword arguments of the listing query."""
-        return {key: value for key, value in self.cleaned_data.items() if value not in ("", None)}
-
-    @property
-    def is_filtered(self):
-        return any(self.data.get(name) for name in self.fields)
-
-
-class NewsFilterForm(ListingFilterForm):
-    region = forms.ChoiceField(label=_("Region"), required=False)
-    theme = forms.ChoiceField(label=_("Chantier"), required=False, choices=_theme_choices)
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-
-    def __init__(self, data, *, locale, omit=(), **kwargs):
-        from news.models import NewsKind, NewsPage
-
-        super().__init__(data, locale=locale, omit=omit, **kwargs)
-        if "kind" in self.fields:
-            self.fields["kind"].choices = [("", _("All kinds"))] + list(NewsKind.choices)
-        if "year" in self.fields:
-            self.fields["year"].choices = _year_choices(NewsPage.objects.published(locale), "date")
-
-
-class PressFilterForm(ListingFilterForm):
-    q = forms.CharField(label=_("Keyword"), required=False, max_length=200)
-    region = forms.ChoiceField(label=_("Region"), required=False)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
-
-    def __init__(self, data, *, locale, omit=(), **kwargs):
-        from news.models import NewsKind, NewsPage
-
-        super().__init__(data, locale=locale, omit=omit, **kwargs)
-        self.fields["year"].choices = _year_choices(
-            NewsPage.objects.published(locale).filter(kind=NewsKind.PRESS_RELEASE), "date"
-        )
-
-    def clean_q(self):
-        return self.cleaned_data["q"].strip()
-
-
-class EventFilterForm(ListingFilterForm):
-    region = forms.ChoiceField(label=_("Region"), required=False)
-    theme = forms.ChoiceField(label=_("Chantier"), required=False, choices=_theme_choices)
-
-
-def paginate(request, items, per_page):
-    """A page of ``items`` and an error message (or None) for the ``page`` parameter."""
-    raw = request.GET.get("page", "1")
-    try:
-        number = int(raw)
-    except ValueError:
-        number = 0
-    if number < 1:
-        return None, _("This page number does not exist.")
-    page_obj = Paginator(items, per_page).get_page(number)
-    page_obj.object_list = attach_regions(page_obj.object_list)
-    return page_obj, None
-
-
-def _listing_context(request, form, items, per_page, prefix):
-    """What a listing template needs, under names that start with ``prefix``."""
-    if form.is_valid():
-        page_obj, page_error = paginate(request, items(form.filters()), per_page)
-        error = page_error
-    else:
-        page_obj, error = None, _("These filters are not valid: nothing matches them.")
-    return {
-        f"{prefix}_form": form,
-        f"{prefix}_page": page_obj,
-        f"{prefix}_error": error,
-    }
+from core.tree import attach_regions
+from news import filters
+from news.models import EventPage, NewsPage
 
 
 def news_listing(request, locale, *, region=None, theme=None, omit=()):
-    """The news listing of the national index, a region or a national chantier."""
-    from news.models import NewsPage
-
-    form = NewsFilterForm(request.GET, locale=locale, omit=omit)
-
-    def items(filters):
-        return NewsPage.objects.listing(
-            locale=locale,
-            region=filters.get("region", region),
-            theme=filters.get("theme", theme),
-            kind=filters.get("kind"),
-            year=filters.get("year"),
-        )
-
-    return _listing_context(request, form, items, NEWS_PER_PAGE, "news")
+    """The filtered, paginated news of a region or a chantier (``news_*`` context names)."""
+    return filters.filtered_news(
+        request, locale, NewsPage.objects, region=region, theme=theme, omit=omit
+    )
 
 
-def press_listing(request, locale):
-    """Press releases, newest first, by keyword, region and year.
-
-    The keyword goes through the site's search backend (``PageQuerySet.search``) so that a
-    journalist finds a release by any word of its text, as in the site search. The hits
-    (press releases of the language: a short list) then narrow the database query that
-    applies the other filters and the order, which a search backend cannot all express.
-    """
-    from news.models import NewsKind, NewsPage
-
-    form = PressFilterForm(request.GET, locale=locale)
-
-    def items(filters):
-        qs = NewsPage.objects.published(locale).filter(kind=NewsKind.PRESS_RELEASE)
-        if filters.get("region"):
-            qs = qs.in_region(filters["region"])
-        if filters.get("year"):
-            year = filters["year"]
-            qs = qs.filter(
-                date__gte=datetime.date(year, 1, 1), date__lt=datetime.date(year + 1, 1, 1)
-            )
-        if filters.get("q"):
-            hits = (
-                NewsPage.objects.live()
-                .filter(locale=locale, kind=NewsKind.PRESS_RELEASE)
-                .search(filters["q"], operator="and")
-            )
-            qs = qs.filter(pk__in=[hit.pk for hit in hits])
-        return (
-            qs.select_related("image", "locale", "pdf")
-            .prefetch_related("themes")
-            .order_by("-date", "-first_published_at", "-pk")
-        )
-
-    return _listing_context(request, form, items, PRESS_PER_PAGE, "press")
+def latest_news(locale, limit):
+    """The latest news of a language, each with its region."""
+    return attach_regions(NewsPage.objects.listing(locale=locale)[:limit])
 
 
-def event_listing(request, locale, *, past=False):
-    """The agenda: upcoming events (or past ones), by region and theme."""
-    from news.models import EventPage
-
-    form = EventFilterForm(request.GET, locale=locale)
-
-    def items(filters):
-        method = EventPage.objects.past if past else EventPage.objects.upcoming
-        return method(locale=locale, region=filters.get("region"), theme=filters.get("theme"))
-
-    return _listing_context(request, form, items, EVENTS_PER_PAGE, "events")
+def upcoming_events(locale, limit, *, region=None, theme=None):
+    """The next events of a language, a region or a theme, each with its region."""
+    events = list(EventPage.objects.upcoming(locale=locale, region=region, theme=theme)[:limit])
+    if region is not None:  # everything listed sits in this region: no need to look it up
+        for event in events:
+            event.__dict__["region"] = region
+        return events
+    return attach_regions(events)

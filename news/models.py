@@ -2,7 +2,8 @@
 
 Listings go through ``NewsPageQuerySet.listing`` and ``EventPageQuerySet.upcoming`` /
 ``past``: pages, feeds, calendars, commands and tests share them, so that every list of
-the site shows the same items with the same joins.
+the site shows the same items with the same joins. Other apps list news and events
+through ``news.listings``.
 """
 
 from django.core.exceptions import ValidationError
@@ -15,14 +16,16 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from chantiers.models import ThemedPageMixin
-from home.blocks import BodyBlock
-from home.models import BasePage, LocalizedPageQuerySet
+from core.blocks import BodyBlock
+from core.models import BasePage, IndexPage, LocalizedPageQuerySet, ThemedPageMixin
+from news import filters
+from news.kinds import EventKind, NewsKind
 
 # The image a listing card shows; renditions are prefetched with it.
 CARD_IMAGE_FILTER = "fill-480x270"
@@ -30,8 +33,6 @@ CARD_IMAGE_FILTER = "fill-480x270"
 
 def card_image_prefetch():
     """Prefetch a card's image with its card rendition: two queries for a whole list."""
-    from wagtail.images import get_image_model
-
     return models.Prefetch(
         "image",
         queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER),
@@ -50,12 +51,6 @@ class PageListingQuerySet(LocalizedPageQuerySet):
 
     def with_theme(self, theme):
         return self.filter(themes=theme)
-
-
-class NewsKind(models.TextChoices):
-    ARTICLE = "article", _("Article")
-    PRESS_RELEASE = "press_release", _("Press release")
-    RELAY = "relay", _("Partner news")
 
 
 class NewsPageQuerySet(PageListingQuerySet):
@@ -78,28 +73,19 @@ class NewsPageQuerySet(PageListingQuerySet):
         )
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(IndexPage):
     """The national news ("Actualités"): every news item of the site, newest first."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from news.listings import news_listing
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(news_listing(request, self.locale))
+        context.update(filters.filtered_news(request, self.locale, NewsPage.objects))
         return context
 
 
@@ -196,7 +182,7 @@ class NewsPage(ThemedPageMixin, BasePage):
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
         # Listings, feeds and the home page take the latest items: an index scan, not a
-        # sort of every item (home/listings.py).
+        # sort of every item.
         indexes = [models.Index(fields=["date"], name="news_newspage_date_idx")]
 
     def clean(self):
@@ -217,13 +203,6 @@ class NewsPage(ThemedPageMixin, BasePage):
     @property
     def is_relay(self):
         return self.kind == NewsKind.RELAY
-
-
-class EventKind(models.TextChoices):
-    CONGRESS = "congress", _("Congress")
-    NATIONAL_MEETING = "national_meeting", _("National thematic meeting")
-    WORKSHOP = "workshop", _("Workshop")
-    OTHER = "other", _("Other")
 
 
 class EventPageQuerySet(PageListingQuerySet):
@@ -265,31 +244,24 @@ class EventPageQuerySet(PageListingQuerySet):
         )
 
 
-class EventIndexPage(BasePage):
+class EventIndexPage(IndexPage):
     """The agenda: upcoming events of the whole site, past ones on request."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("agenda")
         verbose_name_plural = _("agendas")
 
     def get_context(self, request, *args, **kwargs):
-        from news.listings import event_listing
-
         context = super().get_context(request, *args, **kwargs)
         show_past = request.GET.get("past") == "1"
         context["show_past"] = show_past
         context["past_hidden"] = [("past", "1")] if show_past else []
-        context.update(event_listing(request, self.locale, past=show_past))
+        context.update(
+            filters.filtered_events(request, self.locale, EventPage.objects, past=show_past)
+        )
         return context
 
 
@@ -403,36 +375,28 @@ class PressContact(TranslatableMixin, models.Model):
         return self.name
 
 
-class PressRoomPage(BasePage):
+class PressRoomPage(IndexPage):
     """The press room ("Espace presse"): press releases, contacts, press kit."""
 
-    intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
+    content_panels = IndexPage.content_panels + [
         InlinePanel("press_kit", label=_("Press kit document"), heading=_("Press kit")),
         FieldPanel("body"),
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("body"),
-    ]
-    api_fields = [APIField("intro"), APIField("press_kit"), APIField("body")]
+    search_fields = IndexPage.search_fields + [index.SearchField("body")]
+    api_fields = IndexPage.api_fields + [APIField("press_kit"), APIField("body")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("press room")
         verbose_name_plural = _("press rooms")
 
     def get_context(self, request, *args, **kwargs):
-        from news.listings import press_listing
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(press_listing(request, self.locale))
+        context.update(filters.filtered_press(request, self.locale, NewsPage.objects))
         context["press_contacts"] = PressContact.objects.filter(locale=self.locale)
         context["press_kit_items"] = self.press_kit.select_related("document")
         return context

@@ -4,7 +4,8 @@ import logging
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from wagtail.search.backends import get_search_backend
+
+from search.backends import get_search_backend
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +25,8 @@ def database_state():
 
 
 def search_state():
-    """``{"backend": ..., "state": ...}``: Elasticsearch is pinged; the database backend is the database."""
+    """``{"backend": ..., "state": ...}``: a search engine (OpenSearch, Elasticsearch) is
+    pinged; the database backend is the database."""
     backend = get_search_backend()
     client = getattr(backend, "es", None)
     if client is None:
@@ -34,7 +36,7 @@ def search_state():
     except Exception as exc:  # any transport failure means "not available"
         logger.warning("health: search backend unreachable: %s", exc)
         state = ERROR
-    return {"backend": "elasticsearch", "state": state}
+    return {"backend": type(backend).__module__.rsplit(".", 1)[-1], "state": state}
 
 
 def cache_state():

@@ -2,9 +2,13 @@
 
 from django.conf import settings
 from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
 
 from ops import health
+from ops.twofactor import confirmed_device
 
 HEALTH_PATHS = {"/healthz", "/healthz/"}
 
@@ -76,8 +80,6 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def exempt_prefixes(self):
-        from django.urls import reverse
-
         return (
             reverse("ops_twofactor_setup"),
             reverse("wagtailadmin_login"),
@@ -96,12 +98,6 @@ class TwoFactorMiddleware:
             or path.startswith(self.exempt_prefixes())
         ):
             return self.get_response(request)
-
-        from django.shortcuts import redirect
-        from django.urls import reverse
-        from django.utils.http import urlencode
-
-        from ops.twofactor import confirmed_device
 
         if confirmed_device(user) is not None:
             target = reverse("ops_twofactor_verify")

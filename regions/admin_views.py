@@ -14,6 +14,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.account import LoginView
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
+from news.models import NewsIndexPage
 from regions.permissions import regions_of_user
 
 DASHBOARD_LIMIT = 10
@@ -69,8 +70,6 @@ class RegionDashboardPanel(Component):
         self.regions = regions
 
     def get_context_data(self, parent_context):
-        from news.models import NewsIndexPage
-
         request = parent_context["request"]
         paths = [region.path for region in self.regions]
         in_region = _in_any(paths)

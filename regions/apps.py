@@ -7,6 +7,7 @@ class RegionsConfig(AppConfig):
     verbose_name = _("Regions")
 
     def ready(self):
+        # The handlers work on models: imported once the app registry is ready.
         from regions import signals
 
         signals.connect()

@@ -15,21 +15,18 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from chantiers.models import ChantierPage, RoadmapPage, ThemeCode, next_milestone
-from home.blocks import BodyBlock
-from home.models import BasePage
+from chantiers import listings as chantier_listings
+from chantiers.listings import next_milestone
+from core import tree
+from core.blocks import BodyBlock
+from core.models import BasePage, IndexPage, ThemeCode
+from news import listings as news_listings
+from regions.page_permissions import RegionPagePermissionTester
 
 
-class RegionIndexPage(BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
+class RegionIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["regions.RegionPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("region index")
@@ -49,7 +46,7 @@ class RegionIndexPage(BasePage):
 
 
 class RegionPage(BasePage):
-    TREE_DEPTH = 4  # root > home > region index > region
+    TREE_DEPTH = tree.REGION_DEPTH  # root > home > region index > region
 
     theme = models.CharField(
         _("chosen chantier"),
@@ -91,52 +88,28 @@ class RegionPage(BasePage):
         verbose_name_plural = _("regions")
 
     def get_context(self, request, *args, **kwargs):
-        from news.listings import news_listing
-
         context = super().get_context(request, *args, **kwargs)
         context.update(self.listings())
-        context.update(news_listing(request, self.locale, region=self, omit=("region",)))
+        context.update(
+            news_listings.news_listing(request, self.locale, region=self, omit=("region",))
+        )
         return context
 
     def permissions_for_user(self, user):
         """Coordinators publish their region's page but may not delete, move or unpublish it."""
-        from regions.permissions import RegionPagePermissionTester
-
         return RegionPagePermissionTester(user, self)
 
     def listings(self):
-        from news.models import EventPage
-
-        roadmaps = list(
-            RoadmapPage.objects.child_of(self)
-            .live()
-            .public()
-            .translated()
-            .defer_streamfields()
-            .prefetch_related("milestones")
-            .order_by("path")
-        )
-        # The region's own roadmaps first; without one, the national roadmaps of its theme.
-        milestone = next_milestone(roadmaps) or next_milestone(
-            RoadmapPage.objects.live()
-            .public()
-            .in_locale(self.locale)
-            .filter(depth=self.depth - 1, themes=self.theme)
-            .defer_streamfields()
-            .prefetch_related("milestones")
-        )
-        # Everything listed here sits in this region: no need to look it up.
-        next_events = list(EventPage.objects.upcoming(locale=self.locale, region=self)[:4])
-        for item in next_events:
-            item.__dict__["region"] = self
+        roadmaps = chantier_listings.region_roadmaps(self)
+        # The region's own roadmaps first; without one, the national roadmaps of its theme
+        # (asked for only then: ``public()`` costs a query).
+        milestone = next_milestone(roadmaps)
+        if milestone is None:
+            national = chantier_listings.national_roadmaps(self.locale, self.theme)
+            milestone = next_milestone(national)
         return {
-            "chantier_pages": ChantierPage.objects.child_of(self)
-            .live()
-            .public()
-            .translated()
-            .defer_streamfields()
-            .order_by("path"),
-            "next_events": next_events,
+            "chantier_pages": chantier_listings.region_chantier_pages(self),
+            "next_events": news_listings.upcoming_events(self.locale, 4, region=self),
             "roadmaps": roadmaps,
             "next_milestone": milestone,
         }

@@ -1,24 +1,8 @@
-"""Who may edit what: regional coordination groups, national groups, and their limits.
+"""Who may edit what: regional coordination groups, national groups, and their workflow.
 
-Everything here is built from Wagtail's own permission objects (``Group``,
-``GroupPagePermission``, ``GroupCollectionPermission``, ``Collection``, ``Workflow``,
-``GroupApprovalTask``); this module only provisions them and keeps them in step:
-
-- each region has a group "Coordination <région>" that may add, edit, publish and lock
-  pages in the region's subtree (in every locale's copy of the region), add/edit/choose
-  images and documents in the region's collection (under "Régions"), reach the admin,
-  and add drafts to the national news, which a workflow sends to the national team;
-- "Équipe nationale" edits and publishes everything and approves submissions;
-- "Presse" publishes in the press room and the national news.
-
-Every ``sync_*`` function is idempotent: it returns the list of changes it made, empty
-when everything was already in place.
-
-A group's identity does not depend on its name: a region's group is the group holding
-page permissions on the region's pages, so renaming the region renames the group.
-Wagtail's page permissions cover a page and its whole subtree, the page itself included;
-``RegionPagePermissionTester`` removes what a coordinator must not do to the region page
-itself (delete, move, unpublish it).
+Provisions Wagtail's own groups, page and collection permissions and workflow, and keeps
+them in step with the regions; every ``sync_*`` function is idempotent and returns the
+changes it made (docs/architecture.md, "Regional permissions").
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -31,11 +15,13 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
-    PagePermissionTester,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
+
+from news.models import NewsIndexPage, PressRoomPage
+from regions.models import RegionPage
 
 REGION_GROUP_PREFIX = "Coordination"
 REGIONS_COLLECTION_NAME = "Régions"
@@ -167,8 +153,6 @@ def _unique_group_name(name, fallback_suffix, group=None):
 
 def region_copies(region):
     """Every locale's copy of a region (its translations share a translation_key)."""
-    from regions.models import RegionPage
-
     return list(
         RegionPage.objects.filter(translation_key=region.translation_key)
         .select_related("locale")
@@ -189,8 +173,6 @@ def region_group_name(region):
 def find_region_group(copies):
     """The group that holds page permissions on the region, else an unclaimed group
     named after it (never another region's group, should two regions share a name)."""
-    from regions.models import RegionPage
-
     group = (
         Group.objects.filter(
             page_permissions__page__in=copies, name__startswith=REGION_GROUP_PREFIX
@@ -219,8 +201,6 @@ def find_region_collection(group, regions_root, name):
 
 
 def national_news_indexes():
-    from news.models import NewsIndexPage
-
     return list(NewsIndexPage.objects.all())
 
 
@@ -268,8 +248,6 @@ def sync_region(region):
 
 def regions_of_user(user):
     """The region pages (every locale's copy) the user coordinates, by group membership."""
-    from regions.models import RegionPage
-
     if not user.is_authenticated:
         return RegionPage.objects.none()
     return (
@@ -288,8 +266,6 @@ def regions_of_user(user):
 
 
 def _national_pages():
-    from news.models import NewsIndexPage, PressRoomPage
-
     return list(NewsIndexPage.objects.all()), list(PressRoomPage.objects.all())
 
 
@@ -339,8 +315,6 @@ def sync_national():
 
 def sync_all():
     """Repair every group, collection and workflow; the changes made (empty if none)."""
-    from regions.models import RegionPage
-
     changes = sync_national()
     seen = set()
     for region in RegionPage.objects.order_by("pk"):
@@ -348,40 +322,3 @@ def sync_all():
             seen.add(region.translation_key)
             changes += sync_region(region)
     return changes
-
-
-# What a coordinator may not do to the region page itself -------------------------------
-
-
-class RegionPagePermissionTester(PagePermissionTester):
-    """Deleting, moving or unpublishing a region takes permissions granted above it.
-
-    Wagtail's page permissions apply to a page and everything below it. A coordination
-    group holds its permissions on the region page, so that it can publish the region's
-    home and its content; deleting, moving or unpublishing the region page itself is
-    kept for those whose permissions come from an ancestor (the national team).
-    """
-
-    def __init__(self, user, page):
-        super().__init__(user, page)
-        if user.is_active and not user.is_superuser:
-            self.inherited_permissions = {
-                perm.permission.codename.rsplit("_", maxsplit=1)[0]
-                for perm in self.permission_policy.get_cached_permissions_for_user(user)
-                if page.path.startswith(perm.page.path) and page.path != perm.page.path
-            }
-
-    def _inherited_only(self, check, *args, **kwargs):
-        if not self.user.is_active or self.user.is_superuser:
-            return check(*args, **kwargs)
-        permissions, self.permissions = self.permissions, self.inherited_permissions
-        try:
-            return check(*args, **kwargs)
-        finally:
-            self.permissions = permissions
-
-    def can_delete(self, ignore_bulk=False):
-        return self._inherited_only(super().can_delete, ignore_bulk=ignore_bulk)
-
-    def can_unpublish(self):
-        return self._inherited_only(super().can_unpublish)

@@ -7,7 +7,9 @@ locale's copy, say) gets the national groups' permissions and the national workf
 
 from django.db.models.signals import post_save
 
+from news.models import NewsIndexPage, PressRoomPage
 from regions import permissions
+from regions.models import RegionPage
 
 
 def region_saved(sender, instance, created, raw=False, **kwargs):
@@ -26,9 +28,6 @@ def national_section_saved(sender, instance, created, raw=False, **kwargs):
 
 
 def connect():
-    from news.models import NewsIndexPage, PressRoomPage
-    from regions.models import RegionPage
-
     post_save.connect(region_saved, sender=RegionPage, dispatch_uid="regions.region_saved")
     for model in (NewsIndexPage, PressRoomPage):
         post_save.connect(
@@ -41,9 +40,6 @@ def connect():
 def disconnect():
     """The opposite of ``connect()``: the tests switch provisioning off where it is not
     what they test (``tests/conftest.py``)."""
-    from news.models import NewsIndexPage, PressRoomPage
-    from regions.models import RegionPage
-
     post_save.disconnect(sender=RegionPage, dispatch_uid="regions.region_saved")
     for model in (NewsIndexPage, PressRoomPage):
         post_save.disconnect(

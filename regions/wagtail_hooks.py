@@ -4,7 +4,7 @@ from django.db.models import Q
 from wagtail import hooks
 from wagtail.models import GroupPagePermission
 
-from home.demo.builder import DEMO_HOOK
+from core.hooks import DEMO_HOOK
 from regions.admin_views import RegionDashboardPanel
 from regions.demo import ensure_demo_coordinators
 from regions.permissions import regions_of_user

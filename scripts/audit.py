@@ -43,7 +43,7 @@ def environment():
         MEDIA_ROOT=str(WORK / "media"),
         STATIC_ROOT=str(WORK / "static"),
         REDIS_URL="",
-        ELASTICSEARCH_URL="",
+        SEARCH_URL="",
         PYTHONPATH=str(BASE_DIR),
     )
     return env

@@ -15,7 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from chantiers.models import THEME_SHORT_LABELS, ChantierPage, RoadmapPage, ThemeCode
+from chantiers.models import ChantierPage, RoadmapPage
+from core.models import THEME_SHORT_LABELS, ThemeCode
+from core.tree import REGION_DEPTH
 from news.models import EventPage, NewsKind, NewsPage
 from regions.models import RegionPage
 
@@ -100,13 +102,13 @@ def describe(ids, regions):
     }
     news_type = ContentType.objects.get_for_model(NewsPage).pk
     region_by_path = {region.path: pk for pk, region in regions.items()}
-    prefix = RegionPage.TREE_DEPTH * Page.steplen
+    prefix = REGION_DEPTH * Page.steplen
     rows = list(
         Page.objects.filter(pk__in=ids).values_list(
             "pk",
             "path",
             "content_type_id",
-            "first_published_at",
+            "last_published_at",
             "newspage__kind",
             "newspage__date",
             "eventpage__start",

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chantiers.models import ThemeCode
+from core.models import ThemeCode
 
 from .facets import SORTS, TYPE_LABELS
 from .query import clean_query

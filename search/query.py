@@ -86,7 +86,7 @@ def ranked_page_ids(text, locale, limit=MAX_RESULTS):
     backend = get_search_backend()
     # Only the keys: a page object for each of up to 500 matches is work for nothing.
     results = backend.search(query, searchable_pages(locale).only("pk"))[:limit]
-    if hasattr(results, "pks"):  # PostgreSQL: the keys straight from the ranked query
+    if hasattr(results, "pks"):  # the project's backends: the keys from one ranked query
         return run(results.pks)
     return run(lambda: [page.pk for page in results])
 

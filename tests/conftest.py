@@ -18,6 +18,12 @@ from django.test import Client, override_settings
 
 from tests.factories import build_search_corpus, build_site_tree, build_world
 from tests.helpers import rolled_back
+from tests.search_engine import ENGINE, SEARCH_BACKENDS, describe_engine, engine_indexed
+
+
+def pytest_report_header(config):
+    return f"search engine: {describe_engine()}"
+
 
 # --- Translation catalogues ----------------------------------------------------------------
 
@@ -98,12 +104,18 @@ def site_tree(_module_site_tree, db):
     return copy.deepcopy(_module_site_tree)
 
 
-@pytest.fixture(scope="module")
-def search_corpus(django_db_setup, django_db_blocker):
+@pytest.fixture(scope="module", params=SEARCH_BACKENDS)
+def search_corpus(request, django_db_setup, django_db_blocker):
     """The site with French and English pages to search (``build_search_corpus()``), built
-    once for the module; give the module the ``search_index`` marker to index it."""
+    once for the module (give the module the ``search_index`` marker to index it), searched
+    with the database's backend, then with the engine's when SEARCH_URL names one."""
     with rolled_back(django_db_blocker):
-        yield build_search_corpus()
+        corpus = build_search_corpus()
+        if request.param == ENGINE:
+            with engine_indexed(django_db_blocker):
+                yield corpus
+        else:
+            yield corpus
 
 
 @pytest.fixture(scope="module")

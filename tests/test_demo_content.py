@@ -9,11 +9,13 @@ from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
+from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -27,7 +29,8 @@ from news.models import EventPage, NewsIndexPage, NewsPage, PressContact, PressR
 from regions.models import Organisation, RegionPage
 from tests.test_contact_form import GOOD
 
-pytestmark = [pytest.mark.demo, pytest.mark.django_db]
+# Indexed: the demo's pages are found by the search page.
+pytestmark = [pytest.mark.demo, pytest.mark.django_db, pytest.mark.search_index]
 
 
 @pytest.fixture(scope="module")
@@ -340,3 +343,19 @@ def test_the_demo_loader_makes_the_contact_page_with_its_form(demo):
     assert response.status_code == 200
     assert FormSubmission.objects.filter(page=contact).count() == 1
     assert mail.outbox[0].to == ["contact@example.org"]
+
+
+def test_pages_without_a_date_of_their_own_are_dated_by_their_last_publication(client, demo):
+    """In search results, a chantier or a standard page shows when its text was published,
+    not the day the demo was loaded; news keep their own date."""
+    published = timezone.make_aware(data.UNDATED_PAGES_PUBLISHED)
+    for model in (ChantierPage, RegionPage, RoadmapPage, StandardPage):
+        page = model.objects.live().filter(locale__language_code="fr").first()
+        assert page.last_published_at == published, model
+    about = StandardPage.objects.get(slug="a-propos", locale__language_code="fr")
+    response = client.get("/fr/recherche/", {"q": about.title})
+    results = BeautifulSoup(response.content, "html.parser").select("ol[data-search-results] > li")
+    shown = {
+        item.select_one("h3 a").get_text(strip=True): item.select_one("time") for item in results
+    }
+    assert shown[about.title]["datetime"] == published.date().isoformat()

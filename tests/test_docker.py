@@ -55,7 +55,10 @@ def test_compose_has_the_production_stack(compose):
     services = compose["services"]
     assert {"web", "db", "search", "redis", "scheduler", "release"} <= set(services)
     assert services["db"]["image"].startswith("postgres:")
-    assert "elasticsearch:8." in services["search"]["image"]
+    # The engine the search tests run against (scripts/search-engine/pom.xml).
+    pom = (ROOT / "scripts" / "search-engine" / "pom.xml").read_text()
+    version = re.search(r"<opensearch.version>(.+)</opensearch.version>", pom).group(1)
+    assert services["search"]["image"] == f"opensearchproject/opensearch:{version}"
     assert services["redis"]["image"].startswith("redis:")
     assert services["release"]["command"] == ["migrate"]
     scheduler = " ".join(services["scheduler"]["command"])
@@ -74,7 +77,7 @@ def test_compose_names_every_variable_the_settings_read(compose):
         assert not missing, f"{service} lacks {sorted(missing)}"
     web_env = compose["services"]["web"]["environment"]
     assert web_env["DATABASE_URL"].endswith("@db:5432/ess")
-    assert web_env["ELASTICSEARCH_URL"] == "http://search:9200"
+    assert web_env["SEARCH_URL"] == "opensearch://search:9200"
     assert web_env["REDIS_URL"].startswith("redis://redis:6379")
     assert ":?" in web_env["SECRET_KEY"], "the secret must be required, without a default"
     assert "WEB_CONCURRENCY" in web_env

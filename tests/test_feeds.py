@@ -3,10 +3,11 @@ language; announced with <link rel="alternate"> on the pages they belong to."""
 
 import datetime
 import re
+import types
 
 import feedparser
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import translation
 
 from tests.factories import EventPageFactory, NewsPageFactory, RegionPageFactory, translate
@@ -107,6 +108,56 @@ def test_feeds_in_each_language_list_that_language_only(client, news):
 
     _, french_feed = fetch(client, "feeds:news_rss", language="fr")
     assert "Workshop in Rennes" not in [entry.title for entry in french_feed.entries]
+
+
+def self_link(feed):
+    return next(link.href for link in feed.feed.links if link.rel == "self")
+
+
+def test_two_interleaved_requests_of_one_feed_each_get_their_own_answer(rf, news, monkeypatch):
+    """A feed instance serves every request of its URL pattern, in every language and, under
+    a threaded server, in every thread: a request halfway through keeps its own answer
+    while another one is served."""
+    from news.models import NewsPage
+
+    translate(NewsPage.objects.get(title="Atelier rennais"), "en", title="Workshop in Rennes")
+    with translation.override("fr"):
+        feed = resolve("/fr/feeds/news/rss/").func
+    with translation.override("en"):
+        assert resolve("/en/feeds/news/rss/").func is feed
+
+    answers = {}
+
+    def serve(language):
+        # Each server thread has its own active language, as the override gives here.
+        with translation.override(language):
+            response = feed(rf.get(f"/{language}/feeds/news/rss/"))
+        answers[language] = feedparser.parse(response.content)
+
+    title, started = feed.title, []
+
+    def title_then_another_request(self, obj):
+        if not started:  # the French request is halfway: the English one is served now
+            started.append(True)
+            serve("en")
+        return title(obj)
+
+    monkeypatch.setattr(feed, "title", types.MethodType(title_then_another_request, feed))
+    serve("fr")
+
+    french, english = answers["fr"], answers["en"]
+    assert french.feed.language == "fr"
+    assert self_link(french) == "http://testserver/fr/feeds/news/rss/"
+    assert [entry.title for entry in french.entries] == [
+        "Le BIT à Dakar",
+        "Communiqué occitan",
+        "Atelier rennais",
+    ]
+    assert all(entry.link.startswith("http://localhost/fr/") for entry in french.entries)
+    assert english.feed.language == "en"
+    assert self_link(english) == "http://testserver/en/feeds/news/rss/"
+    assert [entry.title for entry in english.entries] == ["Workshop in Rennes"]
+    assert english.entries[0].link.startswith("http://localhost/en/")
 
 
 @pytest.mark.parametrize(

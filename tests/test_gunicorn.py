@@ -52,7 +52,7 @@ def server(tmp_path_factory, migrated_sqlite):
         STATIC_ROOT=str(tmp / "static"),
         MEDIA_ROOT=str(tmp / "media"),
         REDIS_URL="",
-        ELASTICSEARCH_URL="",
+        SEARCH_URL="",
         SECURE_SSL_REDIRECT="false",
         SECURE_PROXY_SSL_HEADER="true",
         WEB_CONCURRENCY="1",

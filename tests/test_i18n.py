@@ -17,8 +17,8 @@ from django.utils.translation import override
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from chantiers.models import Theme
-from home import i18n
+from core import i18n
+from core.models import Theme
 from home.models import HomePage
 from news.models import EventPage, NewsPage, PressContact
 from tests.factories import EventPageFactory, NewsPageFactory, StandardPageFactory

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home import routing
+from home.models import HomePage
 from tests.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def test_no_page_type_routes_its_own_sub_paths():
     # Were one to (a RoutablePageMixin), the home page would fall back on the tree walk.
-    assert routing.walk_is_needed() is False
+    assert routing.walk_is_needed(HomePage) is False
 
 
 def test_a_url_leads_to_its_live_page_and_only_to_it(client, site_tree):

@@ -1,13 +1,13 @@
-"""Elasticsearch: the index settings, the mappings, the documents and the queries the
-backend builds, checked without a server; and, when ELASTICSEARCH_URL is set, the
-same relevance cases as the database backends against a real server."""
+"""The engines' backends (OpenSearch, Elasticsearch): the index settings, the mappings, the
+documents and the queries they build, checked without a server, and SEARCH_URL's reading.
+tests/test_search_engine.py checks the same against the real engine."""
 
-import os
-import uuid
+import runpy
+from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
-from modelsearch.index import get_indexed_models
 from wagtail.models import Page
 
 from chantiers.models import RoadmapPage
@@ -18,14 +18,13 @@ from search.backends.elasticsearch import (
     Elasticsearch8Mapping,
     Elasticsearch8SearchBackend,
 )
+from search.backends.opensearch import OpenSearch2SearchBackend
 from search.query import build_query
-from tests.factories import build_search_corpus
-from tests.helpers import result_titles, rolled_back, search_url
-from tests.test_search_relevance import ENGLISH_CASES, FRENCH_CASES
 
-pytestmark = [pytest.mark.search_index]
+# Pages saved by a test are indexed (into the engine, when the corpus runs on it).
+pytestmark = pytest.mark.search_index
 
-ES_URL = os.environ.get("ELASTICSEARCH_URL", "")
+SETTINGS = Path(__file__).resolve().parent.parent / "config" / "settings" / "base.py"
 
 
 def offline_backend():
@@ -107,7 +106,9 @@ class TestMapping:
 
     def test_autocomplete_is_accent_insensitive_on_both_sides(self):
         properties = Elasticsearch8Mapping(NewsPage).get_mapping()["properties"]
-        assert properties["_edgengrams"]["search_analyzer"] == "folded"
+        assert properties["_edgengrams"]["search_analyzer"] == "autocomplete_folded"
+        analyzers = offline_backend().settings["settings"]["analysis"]["analyzer"]
+        assert analyzers["edgengram_analyzer"]["filter"][:2] == ["french_elision", "asciifolding"]
 
 
 @pytest.mark.django_db
@@ -178,70 +179,75 @@ class TestCompiledQueries:
         }
 
 
-# Integration tests: a real server, only when ELASTICSEARCH_URL is set.
-needs_server = pytest.mark.skipif(
-    not ES_URL, reason="ELASTICSEARCH_URL is not set: no Elasticsearch server to test against"
-)
+class TestOpenSearch:
+    def test_both_engines_get_the_same_analysis_and_mapping(self):
+        opensearch = OpenSearch2SearchBackend({"URLS": ["http://127.0.0.1:9"]})
+        assert (
+            opensearch.settings["settings"]["analysis"]
+            == offline_backend().settings["settings"]["analysis"]
+        )
+        mapping = opensearch.mapping_class(NewsPage).get_mapping()
+        assert mapping == Elasticsearch8Mapping(NewsPage).get_mapping()
 
-
-@pytest.fixture(scope="module")
-def es_corpus(django_db_setup, django_db_blocker):
-    """The corpus indexed into a throwaway Elasticsearch index."""
-    params = {
-        "BACKEND": "search.backends.elasticsearch",
-        "URLS": [ES_URL],
-        "INDEX_PREFIX": f"test_{uuid.uuid4().hex[:8]}_",
-        "TIMEOUT": 20,
-    }
-    with override_settings(WAGTAILSEARCH_BACKENDS={"default": params}):
-        backend = get_search_backend()
-        index = backend.get_index_for_model(Page)
-        index.put()
-        for model in get_indexed_models():
-            if backend.get_index_for_model(model).name == index.name:
-                index.add_model(model)
-        try:
-            with rolled_back(django_db_blocker):
-                corpus = build_search_corpus()
-                index.refresh()
-                yield backend, index, corpus
-        finally:
-            index.delete()
-
-
-@pytest.mark.parametrize(("typed", "expected"), FRENCH_CASES)
-@pytest.mark.django_db
-@pytest.mark.elasticsearch
-@needs_server
-def test_elasticsearch_french_relevance(client, es_corpus, typed, expected):
-    assert expected in result_titles(client.get(search_url("fr", q=typed)))[:3]
-
-
-@pytest.mark.parametrize(("typed", "expected"), ENGLISH_CASES)
-@pytest.mark.django_db
-@pytest.mark.elasticsearch
-@needs_server
-def test_elasticsearch_english_relevance(client, es_corpus, typed, expected):
-    assert expected in result_titles(client.get(search_url("en", q=typed)))[:3]
-
-
-@pytest.mark.django_db
-@pytest.mark.elasticsearch
-@needs_server
-def test_elasticsearch_analysers_as_the_server_applies_them(es_corpus):
-    backend, index, _corpus = es_corpus
-
-    def analyse(analyzer, text):
-        tokens = backend.es.indices.analyze(index=index.name, analyzer=analyzer, text=text)[
-            "tokens"
-        ]
-        return [token["token"] for token in tokens]
-
-    assert analyse("french_folded", "l'Économie") == analyse("french_folded", "economie")
-    assert analyse("french_folded", "coopératives") == analyse("french_folded", "cooperative")
-    assert analyse("french_folded", "co-construction") == analyse(
-        "french_folded", "co construction"
+    @pytest.mark.parametrize(
+        "backend_class", [OpenSearch2SearchBackend, Elasticsearch8SearchBackend]
     )
-    assert analyse("english_folded", "people's meetings") == analyse(
-        "english_folded", "people meeting"
+    def test_update_index_waits_longer_than_a_search_or_a_publish(self, backend_class):
+        backend = backend_class({"URLS": ["http://127.0.0.1:9"], "TIMEOUT": 3})
+        index = backend.get_index_for_model(NewsPage)
+        assert index.es is backend.indexing_es  # creation, mappings, bulk loads
+
+        def timeout(client):
+            if backend_class is OpenSearch2SearchBackend:
+                return client.transport.kwargs["timeout"]
+            return client._request_timeout
+
+        assert timeout(backend.es) == 3
+        assert timeout(backend.indexing_es) == 60
+
+
+def search_settings(monkeypatch, **environment):
+    """WAGTAILSEARCH_BACKENDS as config/settings/base.py reads it from ``environment``."""
+    for name in ("SEARCH_URL", "SEARCH_ENGINE", "SEARCH_INDEX_PREFIX", "SEARCH_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(SETTINGS))["WAGTAILSEARCH_BACKENDS"]["default"]
+
+
+class TestSearchUrl:
+    def test_no_url_is_the_database(self, monkeypatch):
+        assert search_settings(monkeypatch) == {"BACKEND": "search.backends.database"}
+
+    @pytest.mark.parametrize(
+        ("url", "engine", "backend", "address"),
+        [
+            ("opensearch://127.0.0.1:9200", "", "opensearch", "http://127.0.0.1:9200"),
+            ("elasticsearch://search:9200", "", "elasticsearch", "http://search:9200"),
+            (
+                "opensearch+https://user:secret@cluster.example.org",
+                "",
+                "opensearch",
+                "https://user:secret@cluster.example.org",
+            ),
+            ("https://es.example.org", "elasticsearch", "elasticsearch", "https://es.example.org"),
+            ("http://127.0.0.1:9200", "", "opensearch", "http://127.0.0.1:9200"),
+        ],
     )
+    def test_the_scheme_or_search_engine_picks_the_backend(
+        self, monkeypatch, url, engine, backend, address
+    ):
+        environment = {"SEARCH_URL": url, "SEARCH_TIMEOUT": "2.5"}
+        if engine:
+            environment["SEARCH_ENGINE"] = engine
+        params = search_settings(monkeypatch, **environment)
+        assert params["BACKEND"] == f"search.backends.{backend}"
+        assert params["URLS"] == [address]
+        assert params["TIMEOUT"] == 2.5
+        assert params["INDEX_PREFIX"] == "ess_"
+
+    @pytest.mark.parametrize("url", ["solr://x:8983", "opensearch+ftp://x", "whoosh://x"])
+    def test_an_unknown_scheme_is_refused_without_showing_the_url(self, monkeypatch, url):
+        with pytest.raises(ImproperlyConfigured) as error:
+            search_settings(monkeypatch, SEARCH_URL=url.replace("://", "://user:pw@"))
+        assert "pw" not in str(error.value)

@@ -7,8 +7,10 @@ import json
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 from tests.factories import NewsPageFactory
@@ -90,6 +92,55 @@ class TestResults:
             "indicateurs",
             "sociaux",
         ]
+
+    def test_excerpts_leave_out_heading_levels_image_descriptions_and_button_labels(
+        self, client, search_corpus
+    ):
+        image = Image.objects.create(title="Jardin", file=get_test_image_file("jardin.png"))
+        body = [
+            {"type": "heading", "value": {"text": "Des parcelles cultivées", "level": "h2"}},
+            {
+                "type": "image",
+                "value": {"image": image.pk, "alt_text": "Vue aérienne", "decorative": False},
+            },
+            {"type": "paragraph", "value": "<p>Les habitants cultivent ensemble.</p>"},
+            {
+                "type": "call_to_action",
+                "value": {
+                    "title": "Rejoindre le jardin",
+                    "text": "",
+                    "page": None,
+                    "url": "https://example.org/",
+                    "button_label": "Inscription",
+                },
+            },
+        ]
+        NewsPageFactory(
+            parent=search_corpus.site.news_index,
+            title="Jardins partagés",
+            intro="Un reportage.",
+            body=body,
+        )
+        response = client.get(search_url("fr", q="jardins partagés"))
+        excerpt = result_items(response)[0].select_one(".search-result__excerpt").get_text()
+        assert "Des parcelles cultivées" in excerpt and "cultivent ensemble" in excerpt
+        assert "Rejoindre le jardin" in excerpt
+        for label in ("Niveau", "Level", "h2", "Vue aérienne", "Inscription"):
+            assert label not in excerpt
+        for word in ("niveau", "aérienne", "inscription"):
+            assert "Jardins partagés" not in result_titles(client.get(search_url("fr", q=word)))
+
+    def test_a_page_without_a_date_of_its_own_shows_its_last_publication(
+        self, client, search_corpus
+    ):
+        page = search_corpus.fr.proof
+        Page.objects.filter(pk=page.pk).update(
+            first_published_at=timezone.make_aware(datetime.datetime(2020, 1, 6, 10)),
+            last_published_at=timezone.make_aware(datetime.datetime(2024, 5, 6, 10)),
+        )
+        item = result_items(client.get(search_url("fr", q="langue de la preuve")))[0]
+        assert item.select_one("h3 a").get_text() == "Une langue de la preuve"
+        assert item.select_one("time")["datetime"] == "2024-05-06"
 
     def test_types_of_results_are_named(self, client, search_corpus):
         assert result_types(client.get(search_url("fr", q="prêt")))[0] == "press_release"
@@ -364,3 +415,54 @@ def test_the_search_page_is_indexable_and_its_results_are_not(
     assert "achetez ici" in results  # in the description, in the visitor's language
     expected = "qui répondent à « achetez ici »" if language == "fr" else "that match “achetez ici”"
     assert expected in results
+
+
+class TestApiSearch:
+    """``/api/v2/pages/?search=`` with any type or none, in each language, on each backend."""
+
+    def titles(self, client, **params):
+        response = client.get("/api/v2/pages/", params)
+        assert response.status_code == 200, response.content
+        return [item["title"] for item in response.json()["items"]]
+
+    def test_search_without_a_type_answers_in_each_language(self, client, search_corpus):
+        french = self.titles(client, search="coopératives bretonnes", locale="fr")
+        assert french == ["Les coopératives bretonnes mesurent leur impact social"]
+        english = self.titles(client, search="cooperatives", locale="en")
+        assert english[0] == "Cooperatives measure their social impact"
+        assert "Les coopératives bretonnes mesurent leur impact social" not in english
+        assert "Les coopératives bretonnes mesurent leur impact social" in self.titles(
+            client, search="coopératives"
+        )
+
+    def test_search_with_one_type_its_fields_and_several_types(self, client, search_corpus):
+        assert self.titles(
+            client, type="news.NewsPage", kind="press_release", search="prêt", locale="fr"
+        ) == ["Lancement du prêt de 100 M€ pour l'entrepreneuriat social"]
+        both = self.titles(client, type="news.NewsPage,news.EventPage", search="atelier")
+        assert {
+            "Atelier à Dakar sur les outils coopératifs de l'OIT",
+            "Atelier d'évaluation de l'utilité sociale",
+        } <= set(both)
+
+    def test_search_in_a_given_order_and_paginated(self, client, search_corpus):
+        ordered = self.titles(client, search="sociale", locale="fr", order="title")
+        assert len(ordered) >= 2 and ordered == sorted(ordered)
+        response = client.get("/api/v2/pages/", {"search": "sociale", "locale": "fr", "limit": 1})
+        assert response.json()["meta"]["total_count"] >= 2
+        assert len(response.json()["items"]) == 1
+
+    @pytest.mark.parametrize("typed", ["", "\x00", '"*:', "x" * 10_000, "title:x AND (*)"])
+    def test_hostile_searches_answer_normally(self, client, search_corpus, typed):
+        assert isinstance(self.titles(client, search=typed, locale="fr"), list)
+
+    def test_every_word_is_required_unless_the_operator_says_or(self, client, search_corpus):
+        assert self.titles(client, search="coopératives Togo", locale="fr") == []
+        either = self.titles(client, search="coopératives Togo", locale="fr", search_operator="or")
+        assert "Un centre de ressources pour l'entrepreneuriat social au Togo" in either
+        assert "Les coopératives bretonnes mesurent leur impact social" in either
+
+    def test_an_unknown_operator_is_a_clear_error(self, client, search_corpus):
+        response = client.get("/api/v2/pages/", {"search": "prêt", "search_operator": "xor"})
+        assert response.status_code == 400
+        assert "search_operator" in response.json()["message"]

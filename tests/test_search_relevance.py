@@ -2,7 +2,7 @@
 
 French and English, with plurals, missing accents, elisions and hyphens, through the
 search page of each language and whatever backend the settings select (SQLite or
-PostgreSQL here; Elasticsearch when ELASTICSEARCH_URL is set).
+PostgreSQL here; the search engine when SEARCH_URL is set).
 """
 
 import pytest

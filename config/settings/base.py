@@ -8,6 +8,8 @@ modules (dev, test, production) only adjust what differs.
 from pathlib import Path
 
 import environ
+from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -17,8 +19,11 @@ env = environ.Env(
     SECRET_KEY=(str, ""),
     ALLOWED_HOSTS=(list, ["localhost", "127.0.0.1", "[::1]"]),
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-    ELASTICSEARCH_URL=(str, ""),
-    ELASTICSEARCH_INDEX_PREFIX=(str, "ess_"),
+    # Search engine (empty: the database's search). See WAGTAILSEARCH_BACKENDS below.
+    SEARCH_URL=(str, ""),
+    SEARCH_ENGINE=(str, "opensearch"),
+    SEARCH_INDEX_PREFIX=(str, "ess_"),
+    SEARCH_TIMEOUT=(float, 3.0),
     REDIS_URL=(str, ""),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
@@ -85,12 +90,14 @@ SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
-    # Project apps first so that their templates and commands win.
+    # Project apps first so that their templates and commands win (layers: docs/architecture.md).
+    "core",
     "home",
     "chantiers",
     "regions",
     "news",
     "search",
+    "syndication",
     # wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -140,9 +147,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "ops.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous pages from cache: a hit skips every middleware below (home/cache.py); the
+    # Anonymous pages from cache: a hit skips every middleware below (core/cache.py); the
     # security headers above still apply to it.
-    "home.cache.PageCacheMiddleware",
+    "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -229,8 +236,6 @@ _BASE_LANGUAGES = [("fr", "Français"), ("en", "English")]
 
 
 def _language_name(code):
-    from django.conf.locale import LANG_INFO
-
     return LANG_INFO.get(code, {}).get("name_local", code)
 
 
@@ -308,11 +313,11 @@ else:
             "LOCATION": "ess",
         }
     }
-# Whole responses for anonymous visitors (home/cache.py): how long the server keeps them
+# Whole responses for anonymous visitors (core/cache.py): how long the server keeps them
 # (0 switches the page cache off), how long browsers may, and where it never applies.
 CACHE_MIDDLEWARE_SECONDS = env("CACHE_MIDDLEWARE_SECONDS")
 # The menu, footer and home links every page shows (home/chrome.py) and the years a
-# listing's filter offers, kept until the next change (home.cache.remember); 0 computes
+# listing's filter offers, kept until the next change (core.cache.remember); 0 computes
 # them on every request.
 CHROME_CACHE_SECONDS = env("CHROME_CACHE_SECONDS")
 PAGE_CACHE_BROWSER_SECONDS = env("PAGE_CACHE_BROWSER_SECONDS")
@@ -342,25 +347,39 @@ if env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail"), "wagtail.contrib.frontend_cache")
 
-# Search: Wagtail's database backend by default, Elasticsearch when configured. Both are
-# the project's subclasses (search/backends/), which analyse each language with its own
-# rules; their analysers are defined in search/backends/elasticsearch.py.
-ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX"),
-            "TIMEOUT": 5,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
+# Search: Wagtail's database backend by default; an OpenSearch or Elasticsearch cluster when
+# SEARCH_URL names one. Its scheme says which: opensearch://host:9200, elasticsearch://host:9200,
+# with "+https" for TLS (opensearch+https://user:password@host); a plain http(s):// URL is the
+# engine SEARCH_ENGINE names. Every backend is the project's (search/backends/), analysing each
+# language with its own rules. A search waits SEARCH_TIMEOUT seconds at most for the engine
+# (then the page answers 503); bulk indexing waits longer (search/backends/engine.py).
+SEARCH_ENGINE_BACKENDS = {
+    "opensearch": "search.backends.opensearch",
+    "elasticsearch": "search.backends.elasticsearch",
+}
+SEARCH_URL = env("SEARCH_URL")
+SEARCH_ENGINE_BACKEND = None
+if SEARCH_URL:
+    _scheme, _, _address = SEARCH_URL.partition("://")
+    _engine, _, _transport = _scheme.lower().partition("+")
+    if _engine in ("http", "https"):
+        _engine, _transport = env("SEARCH_ENGINE").lower(), _engine
+    if _engine not in SEARCH_ENGINE_BACKENDS or _transport not in ("", "http", "https"):
+        raise ImproperlyConfigured(
+            f"SEARCH_URL: unknown scheme {_scheme!r}; use opensearch://, elasticsearch://, "
+            "their +https forms, or http(s):// with SEARCH_ENGINE=opensearch|elasticsearch"
+        )
+    SEARCH_ENGINE_BACKEND = {
+        "BACKEND": SEARCH_ENGINE_BACKENDS[_engine],
+        "URLS": [f"{_transport or 'http'}://{_address}"],
+        "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX"),
+        "TIMEOUT": env("SEARCH_TIMEOUT"),
+        # A refused connection is tried once more; a timeout is not retried.
+        "OPTIONS": {"max_retries": 1},
     }
-else:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backends.database"},
-    }
+WAGTAILSEARCH_BACKENDS = {
+    "default": SEARCH_ENGINE_BACKEND or {"BACKEND": "search.backends.database"},
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Mouvement ESS"

@@ -84,7 +84,7 @@ LOGGING = {
 
 # Errors to Sentry when a DSN is given (no personal data sent).
 SENTRY_DSN = env("SENTRY_DSN")
-if SENTRY_DSN:
+if SENTRY_DSN:  # sentry_sdk is loaded only when errors go to Sentry
     import sentry_sdk
     from sentry_sdk.integrations.django import DjangoIntegration
 

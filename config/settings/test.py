@@ -14,7 +14,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 # Tests index into the database backend whatever the environment says, so that they never
 # depend on the state of an external index. The tests marked "elasticsearch" point their
-# own backend at ELASTICSEARCH_URL, with a throwaway index.
+# own backend at SEARCH_URL's engine (SEARCH_ENGINE_BACKEND), with throwaway indexes.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 # SQLite: the test database is a file (not memory) so that `pytest --reuse-db` keeps it

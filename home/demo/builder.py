@@ -1,25 +1,9 @@
 """Build the demo site from ``home.demo.data``, idempotently.
 
-Every step looks its objects up (a page by its slug under its parent, an image or a
-document by its title in the demo collection, a snippet by its name or e-mail) and only
-creates what is missing. Nothing existing is changed or deleted, with one exception: the
-untouched "Welcome" placeholder page that Wagtail's own migration creates.
-
-``build()`` runs the steps in order and returns a ``DemoSite`` namespace naming the pages
-(``demo.home``, ``demo.regions["bretagne"]``, ...). Other apps add steps without editing
-this module: register a function taking the ``DemoSite`` with the Wagtail hook
-``DEMO_HOOK`` in the app's ``wagtail_hooks.py``::
-
-    from wagtail import hooks
-    from home.demo.builder import DEMO_HOOK
-
-    @hooks.register(DEMO_HOOK)
-    def add_region_coordinators(demo):
-        for slug, region in demo.regions.items():
-            ...
-
-``run_extra_steps()`` calls them after the core steps, in hook order, inside the same
-transaction.
+Every step looks its objects up and only creates what is missing. ``build()`` runs the steps
+and then those apps registered with ``core.hooks.DEMO_HOOK`` (a function taking the
+``DemoSite`` namespace: ``demo.home``, ``demo.regions["bretagne"]``, ...), in one
+transaction, and returns the namespace.
 """
 
 import datetime
@@ -38,6 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from chantiers.models import Milestone
+from core.hooks import DEMO_HOOK
 from home.factories import (
     ChantierIndexPageFactory,
     ChantierPageFactory,
@@ -59,7 +44,6 @@ from regions.models import Organisation, RegionContact
 from . import data
 from .media import draw_image, make_pdf
 
-DEMO_HOOK = "build_demo_content"
 LANGUAGE_CODE = "fr"
 WAGTAIL_PLACEHOLDER_TITLE = "Welcome to your new Wagtail site!"
 
@@ -175,6 +159,11 @@ def stream(demo, items):
         else:
             raise ValueError(f"Unknown demo block {kind!r}")
     return json.dumps(blocks)
+
+
+def has_own_date(model):
+    """Whether pages of ``model`` carry a date of their own (news, events)."""
+    return any(field.name in ("date", "start") for field in model._meta.get_fields())
 
 
 def get_or_create_child(demo, parent, page_factory, slug, **fields):
@@ -530,6 +519,21 @@ def finish_home(demo):
     demo.home.refresh_from_db()
 
 
+def date_undated_pages(demo):
+    """Give the pages this run made without a date of their own (chantiers, regions,
+    roadmaps, standard pages), and their translations, the publication date of their text
+    (``data.UNDATED_PAGES_PUBLISHED``) rather than the day of the load."""
+    keys = [
+        page.translation_key
+        for page in demo.created
+        if isinstance(page, Page) and not has_own_date(type(page))
+    ]
+    published = timezone.make_aware(data.UNDATED_PAGES_PUBLISHED)
+    Page.objects.filter(translation_key__in=keys, live=True).update(
+        first_published_at=published, last_published_at=published
+    )
+
+
 def run_extra_steps(demo):
     """Steps other apps registered with ``@hooks.register(DEMO_HOOK)``; each takes ``demo``."""
     for step in hooks.get_hooks(DEMO_HOOK):
@@ -561,4 +565,5 @@ def build(log=None):
         for step in STEPS:
             step(demo)
         run_extra_steps(demo)
+        date_undated_pages(demo)
     return demo

@@ -19,6 +19,11 @@ import datetime
 
 D = datetime.date
 
+#: When the pages without a date of their own (chantiers, regions, roadmaps, standard pages)
+#: were last published: search results and the sitemap date them by it, and the demo's
+#: texts date from then, not from the day the demo is loaded.
+UNDATED_PAGES_PUBLISHED = datetime.datetime(2025, 10, 1, 9, 0)
+
 # --- Images and documents --------------------------------------------------------------
 
 COLLECTION_NAME = "Démo"

@@ -12,7 +12,7 @@ from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from home import i18n
+from core import i18n
 from news.models import PressContact
 
 from . import english

@@ -11,9 +11,8 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from core.models import BasePage
 from home.forms import ContactFormBuilder, caught_by_honeypot, over_rate_limit
-
-from .base import BasePage
 
 logger = logging.getLogger(__name__)
 

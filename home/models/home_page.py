@@ -5,11 +5,12 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from chantiers import listings as chantier_listings
+from core.blocks import BodyBlock, FiguresBlock
+from core.models import BasePage
 from home import routing
-from home.blocks import BodyBlock, FiguresBlock
-from home.listings import attach_regions
-
-from .base import BasePage
+from news import listings as news_listings
+from regions import listings as region_listings
 
 
 class HomePage(BasePage):
@@ -69,7 +70,7 @@ class HomePage(BasePage):
 
     def route(self, request, path_components):
         # One query for the page at any depth instead of Wagtail's walk (home/routing.py).
-        if path_components and not routing.walk_is_needed():
+        if path_components and not routing.walk_is_needed(type(self)):
             return routing.route_by_url_path(self, path_components)
         return super().route(request, path_components)
 
@@ -80,24 +81,9 @@ class HomePage(BasePage):
 
     def listings(self):
         """The blocks of the home page: chantiers, regions, latest news, next events."""
-        from chantiers.models import ChantierPage
-        from news.models import EventPage, NewsPage
-        from regions.models import RegionPage
-
-        chantiers = (
-            ChantierPage.objects.live()
-            .public()
-            .national()
-            .in_locale(self.locale)
-            .defer_streamfields()
-        )
         return {
-            "chantiers": chantiers.order_by("path"),
-            "regions": RegionPage.objects.live()
-            .public()
-            .in_locale(self.locale)
-            .defer_streamfields()
-            .order_by("title"),
-            "latest_news": attach_regions(NewsPage.objects.listing(locale=self.locale)[:4]),
-            "next_events": attach_regions(EventPage.objects.upcoming(locale=self.locale)[:3]),
+            "chantiers": chantier_listings.national_chantiers(self.locale),
+            "regions": region_listings.regions_of_language(self.locale),
+            "latest_news": news_listings.latest_news(self.locale, 4),
+            "next_events": news_listings.upcoming_events(self.locale, 3),
         }

@@ -5,9 +5,8 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import BodyBlock
-
-from .base import BasePage
+from core.blocks import BodyBlock
+from core.models import BasePage
 
 
 class StandardPage(BasePage):

@@ -14,7 +14,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
-from home import i18n
+from core import i18n
 from home.chrome import site_chrome
 
 register = template.Library()
@@ -119,5 +119,5 @@ def alternate_links(context):
 def foreign_language(page):
     """``lang`` for a link whose title is another language's: an untranslated page in the
     English tree is an alias of the French page and shows its French title, which screen
-    readers must pronounce in French (``home.i18n.foreign_language``)."""
+    readers must pronounce in French (``core.i18n.foreign_language``)."""
     return i18n.foreign_language(page)

@@ -10,7 +10,7 @@ import unicodedata
 from django import template
 from django.utils.text import slugify
 
-from chantiers.models import ThemeCode
+from core.models import ThemeCode
 
 register = template.Library()
 

@@ -1,41 +1,28 @@
 """The search backends of the site, and the one way code reaches them.
 
 ``WAGTAILSEARCH_BACKENDS`` (config/settings/base.py) selects ``search.backends.database``
-(SQLite or PostgreSQL, by the database in use) or ``search.backends.elasticsearch`` when
-``ELASTICSEARCH_URL`` is set. Both analyse each language with its own rules. Code asks
-``get_search_backend()`` for the backend and never reads backend names from settings.
+(SQLite or PostgreSQL, by the database in use), or ``search.backends.opensearch`` or
+``search.backends.elasticsearch`` when ``SEARCH_URL`` names an engine. Each analyses each
+language with its own rules. Code asks ``get_search_backend()`` for the backend and never
+reads backend names from settings.
 """
 
 import logging
 
+from elastic_transport import TransportError as ElasticTransportError
+from elasticsearch import ApiError as ElasticsearchApiError
+from opensearchpy.exceptions import TransportError as OpenSearchError
 from wagtail.search.backends import get_search_backend as _wagtail_backend
 
 logger = logging.getLogger(__name__)
 
 
 class SearchUnavailable(Exception):
-    """The search service cannot answer now (Elasticsearch down or unreachable)."""
-
-
-def _service_errors():
-    errors = []
-    try:
-        from elastic_transport import TransportError
-
-        errors.append(TransportError)
-    except ImportError:  # pragma: no cover - elasticsearch is a runtime dependency
-        pass
-    try:
-        from elasticsearch import ApiError
-
-        errors.append(ApiError)
-    except ImportError:  # pragma: no cover
-        pass
-    return tuple(errors)
+    """The search service cannot answer now (the engine is down, unreachable or too slow)."""
 
 
 #: Exceptions that mean "the search service is down", as opposed to a bug.
-SERVICE_ERRORS = _service_errors()
+SERVICE_ERRORS = (ElasticTransportError, ElasticsearchApiError, OpenSearchError)
 
 
 def get_search_backend(name="default"):

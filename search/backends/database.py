@@ -15,6 +15,7 @@ _sqlite_fts = None  # checked once: FTS5 compiled in and its table migrated
 def _sqlite_fts_ready():
     global _sqlite_fts
     if not _sqlite_fts:
+        # SQLite only: its full-text helpers are loaded when SQLite is the database.
         from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
 
         _sqlite_fts = fts5_available() and fts_table_exists()
@@ -22,6 +23,7 @@ def _sqlite_fts_ready():
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
+    # Only the backend of the database in use is loaded (PostgreSQL's needs psycopg).
     if connection.vendor == "postgresql":
         from .postgres import PostgresSearchBackend
 

@@ -1,214 +1,36 @@
-"""Elasticsearch 8 with an analyser per language.
-
-Wagtail's mapping copies every searchable field into ``_all_text`` (and boosted fields
-into ``_all_text_boost_<n>``), analysed by the standard analyser. Here each of those
-catch-all fields exists once per language (``_all_text_fr``, ``_all_text_boost_2_0_en``),
-mapped with that language's analyser (elision, stop words, accent folding, Snowball
-stemming, the same steps as ``search.analysis``), and a document fills only the fields
-of its locale's language. A query is matched against every language's fields, each
-field analysing the query with its own analyser, so a page is always matched with the
-analysis of its own language; the search page filters on the active locale.
-
-``INDEX_SETTINGS`` below is the one place the analysers are defined; the backend merges
-it into Wagtail's index settings (``INDEX_SETTINGS`` in WAGTAILSEARCH_BACKENDS can still
-add to it).
-"""
+"""Elasticsearch 8 with the project's per-language analysis (``search.backends.engine``)."""
 
 from copy import deepcopy
 
-from django.conf import settings
-from django.db import models
 from modelsearch.backends import elasticsearch8 as base
-from modelsearch.backends.elasticsearchbase import Field
-from modelsearch.index import RelatedFields, SearchField
 from modelsearch.utils import deep_update
 
-from search.analysis import base_language
-
-from .languages import is_translatable, object_languages
-
-FRENCH_ELISIONS = [
-    "l",
-    "m",
-    "t",
-    "qu",
-    "n",
-    "s",
-    "j",
-    "d",
-    "c",
-    "jusqu",
-    "quoiqu",
-    "lorsqu",
-    "puisqu",
-]
-
-#: Analysers of each language, and the fallback for languages without one.
-LANGUAGE_ANALYZERS = {"fr": "french_folded", "en": "english_folded"}
-FALLBACK_ANALYZER = "folded"
-
-INDEX_SETTINGS = {
-    "settings": {
-        "analysis": {
-            "filter": {
-                "french_elision": {
-                    "type": "elision",
-                    "articles_case": True,
-                    "articles": FRENCH_ELISIONS,
-                },
-                "french_stop": {"type": "stop", "stopwords": "_french_"},
-                "french_stemmer": {"type": "stemmer", "language": "french"},
-                "english_possessive_stemmer": {
-                    "type": "stemmer",
-                    "language": "possessive_english",
-                },
-                "english_stop": {"type": "stop", "stopwords": "_english_"},
-                "english_stemmer": {"type": "stemmer", "language": "porter2"},
-            },
-            "analyzer": {
-                "french_folded": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": [
-                        "french_elision",
-                        "lowercase",
-                        "french_stop",
-                        "asciifolding",
-                        "french_stemmer",
-                    ],
-                },
-                "english_folded": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": [
-                        "english_possessive_stemmer",
-                        "lowercase",
-                        "english_stop",
-                        "asciifolding",
-                        "english_stemmer",
-                    ],
-                },
-                "folded": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": ["lowercase", "asciifolding"],
-                },
-            },
-        }
-    }
-}
-
-ALL_TEXT = "_all_text"
+from .engine import (
+    INDEX_SETTINGS,
+    INDEXING_TIMEOUT,
+    IndexTimeoutsMixin,
+    KeysResultsMixin,
+    LanguageFieldsMixin,
+    LanguageMappingMixin,
+)
 
 
-def site_languages():
-    """Base codes of the site's languages, in settings order, without duplicates."""
-    return list(dict.fromkeys(base_language(code) for code, _name in settings.LANGUAGES))
+class Elasticsearch8Mapping(LanguageMappingMixin, base.Elasticsearch8Mapping):
+    pass
 
 
-def analyzer_for(language):
-    return LANGUAGE_ANALYZERS.get(language, FALLBACK_ANALYZER)
+class Elasticsearch8Index(IndexTimeoutsMixin, base.Elasticsearch8Index):
+    pass
 
 
-def language_field(name, language):
-    return f"{name}_{language}"
-
-
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (list, tuple)):
-        return " ".join(_text(item) for item in value)
-    if isinstance(value, dict):
-        return " ".join(_text(item) for item in value.values())
-    return str(value)
-
-
-def searchable_texts(obj, fields):
-    """(boost, text) of each SearchField of ``obj``, following RelatedFields."""
-    for field in fields:
-        if isinstance(field, SearchField):
-            yield field.boost, _text(field.get_value(obj))
-        elif isinstance(field, RelatedFields):
-            related = field.get_value(obj)
-            if related is None:
-                continue
-            if isinstance(related, (models.Manager, models.QuerySet)):
-                related = related.all()
-            elif callable(related):
-                related = [related()]
-            else:
-                related = [related]
-            for item in related:
-                yield from searchable_texts(item, field.fields)
-
-
-class Elasticsearch8Mapping(base.Elasticsearch8Mapping):
-    edgengram_analyzer_config = {
-        "analyzer": "edgengram_analyzer",
-        "search_analyzer": FALLBACK_ANALYZER,
-    }
-
-    def get_mapping(self):
-        mapping = super().get_mapping()
-        properties = mapping["properties"]
-        _drop_copy_to(properties)
-        groups = [name for name in properties if name.startswith(ALL_TEXT)]
-        for name in groups:
-            del properties[name]
-            for language in site_languages():
-                properties[language_field(name, language)] = {
-                    "type": "text",
-                    "analyzer": analyzer_for(language),
-                }
-        return mapping
-
-    def get_document(self, obj):
-        doc = super().get_document(obj)
-        if is_translatable(type(obj)):
-            languages = object_languages([obj])
-        else:
-            languages = site_languages()
-        groups = {ALL_TEXT: []}
-        for boost, text in searchable_texts(obj, self.model.get_search_fields()):
-            if not text:
-                continue
-            groups[ALL_TEXT].append(text)
-            if boost:
-                groups.setdefault(self.get_boost_field_name(boost), []).append(text)
-        for name, texts in groups.items():
-            for language in languages:
-                doc[language_field(name, language)] = "\n".join(texts)
-        return doc
-
-
-def _drop_copy_to(properties):
-    for field_mapping in properties.values():
-        field_mapping.pop("copy_to", None)
-        if field_mapping.get("type") == "nested":
-            _drop_copy_to(field_mapping["properties"])
-
-
-class LanguageFieldsMixin:
-    mapping_class = Elasticsearch8Mapping
-
-    def _remap_fields(self, fields):
-        remapped = super()._remap_fields(fields)
-        if fields:
-            return remapped
-        return [
-            Field(language_field(field.field_name, language), field.boost)
-            for language in site_languages()
-            for field in remapped
-        ]
+class Elasticsearch8SearchResults(KeysResultsMixin, base.Elasticsearch8SearchResults):
+    pass
 
 
 class Elasticsearch8SearchQueryCompiler(
     LanguageFieldsMixin, base.Elasticsearch8SearchQueryCompiler
 ):
-    pass
+    mapping_class = Elasticsearch8Mapping
 
 
 class Elasticsearch8AutocompleteQueryCompiler(base.Elasticsearch8AutocompleteQueryCompiler):
@@ -217,9 +39,15 @@ class Elasticsearch8AutocompleteQueryCompiler(base.Elasticsearch8AutocompleteQue
 
 class Elasticsearch8SearchBackend(base.Elasticsearch8SearchBackend):
     mapping_class = Elasticsearch8Mapping
+    index_class = Elasticsearch8Index
+    results_class = Elasticsearch8SearchResults
     query_compiler_class = Elasticsearch8SearchQueryCompiler
     autocomplete_query_compiler_class = Elasticsearch8AutocompleteQueryCompiler
     settings = deep_update(deepcopy(base.Elasticsearch8SearchBackend.settings), INDEX_SETTINGS)
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.indexing_es = self.es.options(request_timeout=INDEXING_TIMEOUT)
 
 
 SearchBackend = Elasticsearch8SearchBackend

@@ -7,8 +7,9 @@ data (``home/demo/data.py``), the steps are in ``home/demo/builder.py``.
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from wagtail.users.models import UserProfile
 
 from home.demo.builder import build
 
@@ -30,8 +31,6 @@ class Command(BaseCommand):
         try:
             demo = build(log=self.stdout.write if verbose else None)
         except DatabaseError as exc:
-            from django.core.management.base import CommandError
-
             raise CommandError(
                 f"The demo could not be built ({exc}). Run 'manage.py migrate' first."
             ) from exc
@@ -83,8 +82,6 @@ class Command(BaseCommand):
 
     @staticmethod
     def _prefer_french(user):
-        from wagtail.users.models import UserProfile
-
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = "fr"
         profile.save()

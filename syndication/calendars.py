@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from wagtail.models import Locale, Site
 
-from news.feeds import region_for_slug, site_name, theme_for_code
+from news.models import EventPage
+from syndication.feeds import region_for_slug, site_name, theme_for_code
 
 PARIS = ZoneInfo("Europe/Paris")
 # Subscribed calendars keep a year of past events, then every upcoming one.
@@ -75,8 +76,6 @@ def calendar_response(request, title, events, filename):
 
 
 def _events(locale, region=None, theme=None):
-    from news.models import EventPage
-
     return EventPage.objects.for_calendar(
         locale=locale, region=region, theme=theme, since=timezone.now() - CALENDAR_HISTORY
     )
@@ -109,8 +108,6 @@ def theme_calendar(request, code):
 
 def event_calendar(request, pk):
     """One event, for "add to my calendar"."""
-    from news.models import EventPage
-
     event = (
         EventPage.objects.live()
         .public()

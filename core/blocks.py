@@ -5,8 +5,10 @@ One body StreamBlock (``BodyBlock``); a page that needs fewer blocks narrows it 
 description and preview value so the admin's block picker can show it.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -27,6 +29,10 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading_block.html"
         description = _("A section heading; use levels in order.")
         preview_value = {"text": "Une Région, un Chantier", "level": "h2"}
+
+    def get_searchable_content(self, value):
+        # The heading's words only: its level ("Level 2") is layout, not content.
+        return self.child_blocks["text"].get_searchable_content(value.get("text"))
 
 
 class RichTextBlock(blocks.RichTextBlock):
@@ -50,6 +56,11 @@ class FigureImageBlock(ImageBlock):
         label = _("Image")
         template = "blocks/image_block.html"
         description = _("An image with its text alternative.")
+
+    def get_searchable_content(self, value):
+        # The text alternative describes the image for those who cannot see it; out of
+        # context, in the index and in search results' excerpts, it reads as noise.
+        return []
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -115,10 +126,14 @@ class CallToActionBlock(blocks.StructBlock):
             "button_label": "Nous contacter",
         }
 
-    def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks.struct_block import StructBlockValidationError
+    def get_searchable_content(self, value):
+        # The invitation's words, not its button's label.
+        return [
+            *self.child_blocks["title"].get_searchable_content(value.get("title")),
+            *self.child_blocks["text"].get_searchable_content(value.get("text")),
+        ]
 
+    def clean(self, value):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise StructBlockValidationError(

@@ -1,54 +1,9 @@
 """Whole-response cache for anonymous visitors, emptied by every editorial change.
 
-How it works
-------------
-``PageCacheMiddleware`` stores the rendered response of an anonymous ``GET`` in the
-default cache (Redis when ``REDIS_URL`` is set, local memory otherwise) and serves it to
-the next anonymous visitor of the same URL. It sits early in ``MIDDLEWARE``, right after
-the security headers and whitenoise: a hit skips sessions, authentication, CSRF and the
-rest, which is what lets a cached page answer nearly as fast as a static file. The
-headers those inner middlewares add (language, framing, ``Vary``) are stored with the
-response; the security headers are added again to every response, cached or not.
-
-A site-wide *generation* number goes with every entry; the signal handlers below bump
-it when a page is published, unpublished, moved or deleted, and when anything pages
-show changes (a snippet, an image, a document, a collection, a site, a locale, a
-setting, a view restriction). Each entry keeps the generation it was rendered under;
-once the number is bumped, no older entry is served again: the next visitor of every
-page gets a fresh render, which replaces the entry. The entry and the number come in
-one round trip to the cache.
-
-The trade-off
--------------
-One change empties the cache of the whole site, not only of the pages that show the
-changed page. That costs one render per page visited after a change: on this site,
-where changes come from a few editors a day and visitors by the thousand, the hit rate
-stays high. In return it is correct by construction: a page is listed on its parent,
-the home page, its region, the national chantiers of its themes, the feeds, the
-sitemap, search results, other pages' "related" blocks and links in rich text; working
-out that set for every change (and keeping it right as templates change) is where
-targeted invalidation goes wrong, serving stale pages nobody notices. A generation
-bump is one cache write, and reading it is one cache read per request.
-
-What is never cached: anything but ``GET``; the admin and document downloads (they
-check permissions); a request carrying a session or messages cookie (an editor, or a
-visitor in the middle of something); previews (``request.is_preview``); a response
-that is not a 200, that sets a cookie, that used a CSRF token (a form with ``{% csrf_token
-%}``), that touched the session, or whose ``Cache-Control`` says ``private``,
-``no-cache``, ``no-store`` or ``max-age=0`` (search uses ``never_cache``).
-
-Headers: a cached-or-cacheable anonymous response says ``Cache-Control: public`` with a
-short ``max-age`` for browsers and ``s-maxage`` for a shared cache (a CDN, Varnish); a
-response to a logged-in editor says ``private, no-cache``. When a CDN or Varnish is
-configured (``FRONTEND_CACHE_*`` variables, see ``config/settings/base.py``), Wagtail's
-``frontend_cache`` purges a page's URLs on publish and unpublish, and the handlers here
-also purge what lists it (its ancestors: parent listing, region, home; and the national
-chantiers of its language).
-
-With the local-memory cache, each worker process has its own cache and its own
-generation: a change made through one worker empties that worker's cache only, and the
-others may serve the old page until their entries expire. Production with several
-workers therefore sets ``REDIS_URL``; a system check warns when it does not.
+``PageCacheMiddleware`` serves anonymous ``GET`` requests from the default cache; every
+entry carries the site-wide generation number that the signal handlers below bump on any
+change pages show. ``remember`` keeps derived data (the chrome, listing years) under the
+same generation. How and why: docs/architecture.md, "The page cache".
 """
 
 import functools
@@ -63,6 +18,15 @@ from django.core.checks import Warning, register
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
+from wagtail import hooks
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from core.hooks import LISTING_PAGES_HOOK
 
 logger = logging.getLogger(__name__)
 
@@ -230,15 +194,16 @@ def _content_changed(sender, instance=None, raw=False, **kwargs):
 
 
 def purge_listings_from_frontend_cache(page):
-    """Purge from the CDN the pages that list ``page``: its ancestors and national chantiers."""
+    """Purge from the CDN the pages that list ``page``: its ancestors, and the pages the
+    apps name through ``LISTING_PAGES_HOOK`` (the national chantiers)."""
+    # Optional: wagtail.contrib.frontend_cache is installed only when a CDN is configured.
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-    from chantiers.models import ChantierPage
 
     try:
         batch = PurgeBatch()
         batch.add_pages(page.get_ancestors().filter(depth__gt=1))
-        batch.add_pages(ChantierPage.objects.live().national().filter(locale_id=page.locale_id))
+        for listing_pages in hooks.get_hooks(LISTING_PAGES_HOOK):
+            batch.add_pages(listing_pages(page))
         batch.purge()
     except Exception:  # a CDN outage must not stop an editor from publishing
         logger.exception("Could not purge the listings of %s from the frontend cache", page.pk)
@@ -248,12 +213,6 @@ def purge_listings_from_frontend_cache(page):
 def _content_models():
     """Models whose changes show on pages, apart from pages themselves (worked out once,
     at the first save, when every snippet is registered)."""
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Collection, Locale, PageViewRestriction, Site
-    from wagtail.snippets.models import get_snippet_models
-
     models = {
         get_image_model(),
         get_document_model(),
@@ -272,9 +231,6 @@ def _content_models():
 
 
 def connect_signal_handlers():
-    from wagtail.models import Page
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     page_published.connect(_page_changed, dispatch_uid="pagecache_published")
     page_unpublished.connect(_page_changed, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(_page_changed, dispatch_uid="pagecache_moved")
@@ -298,6 +254,7 @@ def check_shared_cache(app_configs, **kwargs):
                 "to show on the others.",
                 hint="Set REDIS_URL, or CACHE_MIDDLEWARE_SECONDS=0 and CHROME_CACHE_SECONDS=0 "
                 "to switch the caches off.",
+                # The id it had before the cache moved to core: SILENCED_SYSTEM_CHECKS may name it.
                 id="home.W001",
             )
         ]

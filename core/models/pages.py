@@ -1,16 +1,21 @@
-"""What every page of the site shares.
+"""The abstract pages every page type builds on.
 
-``BasePage`` declares translation behaviour once (wagtail-localize), the locale filter
-for search, and how a page finds the region it sits in: a page's region is where it sits
-in the tree, never a field.
+``BasePage`` declares translation behaviour once (wagtail-localize), the locale filter for
+search, and how a page finds its region (its tree position, never a field: ``core.tree``).
+``IndexPage`` is a section's index under the home page: an introduction, one per parent.
 """
 
+from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.i18n import real_translation_q
+from core import tree
+from core.i18n import real_translation_q
 
 # wagtail-localize derives what to translate from the field types: text, rich text and
 # StreamFields are translated; dates, numbers, booleans, choices (kinds, statuses, themes),
@@ -64,10 +69,19 @@ class BasePage(Page):
     @cached_property
     def region(self):
         """The region this page sits in, or None for a national page."""
-        from regions.models import RegionPage
+        return tree.region_of(self)
 
-        if self.depth <= RegionPage.TREE_DEPTH:
-            return self.specific if isinstance(self.specific, RegionPage) else None
-        return RegionPage.objects.filter(
-            path=self.path[: RegionPage.TREE_DEPTH * self.steplen]
-        ).first()
+
+class IndexPage(BasePage):
+    """Abstract index of a section (chantiers, regions, news, agenda, press room)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True

@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from news import calendars, feeds
+from syndication import calendars, feeds
 
 
 class UnicodeSlugConverter:

@@ -1,20 +1,9 @@
 """The site's languages: locales from settings, untranslated pages, translation upkeep.
 
-French is the source language; every other language in ``WAGTAIL_CONTENT_LANGUAGES``
-(English, and any added with ``EXTRA_LANGUAGES``) gets:
-
-- a Wagtail ``Locale`` row, created after every ``migrate`` (``sync_locales``);
-- wagtail-localize's tree synchronisation from French (``LocaleSynchronization``): a page
-  that nobody has translated yet exists in that language's tree as an *alias* of the French
-  page. The alias renders the French content, so every URL of every language works; the
-  templates mark it with a notice and ``lang="fr"``, and listings, feeds, search, the API and
-  hreflang alternates leave it out (``real_translation_q``). Translating the page in
-  wagtail-localize's editor turns the alias into a real translation.
-- translation upkeep when the French source is published (``update_translations``): the
-  wagtail-localize source is refreshed, so changed strings show as untranslated in the
-  editor and the translation's status turns to "Waiting for translations", while
-  synchronised fields (dates, images, themes, links, kinds, statuses, e-mails, URLs) are
-  copied at once to every translation, without re-translation.
+French is the source language; every other language gets a Locale and wagtail-localize's
+tree synchronisation (untranslated pages are aliases of the French ones, left out of
+listings by ``real_translation_q``); publishing a source refreshes its translations
+(docs/architecture.md, "Languages").
 """
 
 import logging
@@ -22,6 +11,18 @@ import logging
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, models
 from django.db.models import F, Q
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
+from wagtail_localize.fields import SynchronizedField, get_translatable_fields
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 logger = logging.getLogger(__name__)
 
@@ -43,10 +44,6 @@ def sync_locales(sync_trees=True):
     synchronised from the default locale, so untranslated pages appear as aliases.
     Locales of languages removed from the settings are left alone (pages may use them).
     """
-    from wagtail.models import Locale
-    from wagtail_localize.models import LocaleSynchronization
-    from wagtail_localize.synctree import PageIndex, synchronize_tree
-
     codes = content_language_codes()
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in codes}
     source = locales[codes[0]]
@@ -71,15 +68,17 @@ def sync_locales(sync_trees=True):
     return locales
 
 
+def site_exists():
+    """Whether a home page of the site exists (not Wagtail's plain welcome page alone)."""
+    return Page.objects.filter(depth=2).exclude(content_type__app_label="wagtailcore").exists()
+
+
 def sync_locales_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
     """post_migrate handler (connected for this app: once per migrate or flush)."""
     if using != DEFAULT_DB_ALIAS:
         return
-    from home.models import HomePage
-
     try:
-        # Trees are synchronised once there is a site (not Wagtail's welcome page alone).
-        sync_locales(sync_trees=HomePage.objects.exists())
+        sync_locales(sync_trees=site_exists())
     except DatabaseError:  # A partial migrate (wagtail-localize not yet migrated).
         logger.warning("Locales not synchronised: run migrate to the end.")
 
@@ -127,8 +126,6 @@ def source_locale(page):
 
 def live_translations(page, inclusive=True):
     """The page's real, live, public translations (itself included), by language code."""
-    from wagtail.models import Page
-
     if page is None or not page.translation_key:
         return {}
     pages = (
@@ -153,10 +150,6 @@ def _copy_synchronised_fields(source, target):
     by translation key and get their own synchronised fields (date, status, e-mail,
     document); added or removed children need the translator, as the new strings do.
     """
-    from modelcluster.fields import ParentalKey, ParentalManyToManyField
-    from wagtail.models import TranslatableMixin
-    from wagtail_localize.fields import SynchronizedField, get_translatable_fields
-
     changed = False
     for field_def in get_translatable_fields(source.__class__):
         field = field_def.get_field(source.__class__)
@@ -188,9 +181,6 @@ def update_translations(instance):
 
     Does nothing for an object that was never submitted for translation.
     """
-    from wagtail.models import Page
-    from wagtail_localize.models import TranslationSource
-
     if isinstance(instance, Page):
         instance = instance.specific
     source = TranslationSource.objects.filter(
@@ -227,9 +217,11 @@ def on_page_published(sender, instance, **kwargs):
 
 
 def on_snippet_saved(sender, instance, created=False, raw=False, **kwargs):
-    if raw or created:
+    """post_save of any model: a translatable snippet's translations follow its changes."""
+    if raw or created or not issubclass(sender, TranslatableMixin):
         return
-    update_translations(instance)
+    if sender in get_snippet_models():
+        update_translations(instance)
 
 
 # --- Translating through wagtail-localize's records ----------------------------------
@@ -243,14 +235,6 @@ def translate(instance, language_code, texts, publish=True):
     records are created or updated, then the target is saved (and published): it stays
     linked to its source, and strings left out keep the source text. Idempotent.
     """
-    from wagtail.models import Locale
-    from wagtail_localize.models import (
-        StringSegment,
-        StringTranslation,
-        Translation,
-        TranslationSource,
-    )
-
     locale = Locale.objects.get(language_code=language_code)
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)

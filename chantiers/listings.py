@@ -1,0 +1,60 @@
+"""What other apps' pages list of chantiers and roadmaps: the home page and the regions."""
+
+from chantiers.models import NATIONAL_ROADMAP_DEPTH, ChantierPage, RoadmapPage, next_milestone
+
+__all__ = [
+    "national_chantiers",
+    "national_roadmaps",
+    "next_milestone",
+    "region_chantier_pages",
+    "region_roadmaps",
+]
+
+
+def national_chantiers(locale):
+    """The four national chantier pages of a language, in tree order."""
+    return (
+        ChantierPage.objects.live()
+        .public()
+        .national()
+        .in_locale(locale)
+        .defer_streamfields()
+        .order_by("path")
+    )
+
+
+def region_chantier_pages(region):
+    """The region's own chantier pages."""
+    return (
+        ChantierPage.objects.child_of(region)
+        .live()
+        .public()
+        .translated()
+        .defer_streamfields()
+        .order_by("path")
+    )
+
+
+def region_roadmaps(region):
+    """The region's own roadmaps, with their milestones."""
+    return list(
+        RoadmapPage.objects.child_of(region)
+        .live()
+        .public()
+        .translated()
+        .defer_streamfields()
+        .prefetch_related("milestones")
+        .order_by("path")
+    )
+
+
+def national_roadmaps(locale, theme):
+    """The national roadmaps of a theme (those under the home page), with their milestones."""
+    return (
+        RoadmapPage.objects.live()
+        .public()
+        .in_locale(locale)
+        .filter(depth=NATIONAL_ROADMAP_DEPTH, themes=theme)
+        .defer_streamfields()
+        .prefetch_related("milestones")
+    )

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate, post_save
+from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = _("Site foundation")
+
+    def ready(self):
+        # Signal handlers work on models: imported once the app registry is ready.
+        from core import cache, i18n
+
+        post_migrate.connect(i18n.sync_locales_after_migrate, sender=self)
+        page_published.connect(i18n.on_page_published, dispatch_uid="core.i18n.published")
+        # Snippets register after the apps are ready: the handler checks the model when called.
+        post_save.connect(i18n.on_snippet_saved, dispatch_uid="core.i18n.snippet_saved")
+        cache.connect_signal_handlers()
