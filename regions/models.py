@@ -81,6 +81,8 @@ class RegionPage(BasePage):
         "news.EventPage",
         "chantiers.RoadmapPage",
         "chantiers.ChantierPage",
+        "library.PublicationPage",
+        "library.FiguresPage",
     ]
 
     class Meta:

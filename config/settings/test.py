@@ -21,3 +21,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 # between runs; pytest-xdist gives each worker its own copy (test.sqlite3_gw0, ...).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+
+# Background tasks run when the transaction commits, in the test's thread: a test sees
+# their outcome at once (tests/test_library_extraction.py tests the thread backend itself).
+TASKS = {**TASKS, "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # noqa: F405

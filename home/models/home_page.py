@@ -58,6 +58,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "news.EventIndexPage",
         "news.PressRoomPage",
+        "library.LibraryPage",
         "chantiers.RoadmapPage",
         "home.StandardPage",
         "home.ContactPage",
