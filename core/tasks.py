@@ -10,7 +10,7 @@ restarted mid-way) must be safe to run again: the library's text reading leaves 
 """
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 
 from django.db import connections
 from django_tasks.backends.immediate import ImmediateBackend
@@ -26,6 +26,7 @@ class ThreadBackend(ImmediateBackend):
         self._workers = int(self.options.get("WORKERS", 1))
         self._executor = None
         self._lock = threading.Lock()
+        self._running = set()
 
     @property
     def executor(self):
@@ -58,5 +59,11 @@ class ThreadBackend(ImmediateBackend):
             errors=[],
             worker_ids=[],
         )
-        task_result.future = self.executor.submit(self._run, task_result)
+        future = self.executor.submit(self._run, task_result)
+        self._running.add(future)
+        future.add_done_callback(self._running.discard)
         return task_result
+
+    def join(self, timeout=None):
+        """Wait until the tasks enqueued so far are done (tests, a graceful stop)."""
+        wait(list(self._running), timeout=timeout)

@@ -50,9 +50,11 @@ def describe(model, locale):
     published = model.objects.published(locale)
     regions = {
         region.path: region
-        for region in region_pages().live().public().filter(locale=locale).only(
-            "pk", "path", "slug", "title"
-        )
+        for region in region_pages()
+        .live()
+        .public()
+        .filter(locale=locale)
+        .only("pk", "path", "slug", "title")
     }
     prefix = REGION_DEPTH * model.steplen
     rows = published.order_by("-date", "-pk").values_list(
@@ -218,9 +220,7 @@ def filtered_publications(request, locale, model):
         page.pk: page
         for page in model.objects.filter(pk__in=list(page_obj.object_list)).for_cards()
     }
-    page_obj.object_list = attach_regions(
-        [cards[pk] for pk in page_obj.object_list if pk in cards]
-    )
+    page_obj.object_list = attach_regions([cards[pk] for pk in page_obj.object_list if pk in cards])
     context.update(
         library_page=page_obj,
         library_total=len(selected),

@@ -1,7 +1,7 @@
 """The vocabularies of publications: kinds, document languages, licences."""
 
-from django.utils.translation import gettext_lazy as _
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class PublicationKind(models.TextChoices):

@@ -281,7 +281,7 @@ class PublicationPage(ThemedPageMixin, BasePage):
 
     @property
     def format_label(self):
-        """"PDF", "DOCX"...: the download button's format."""
+        """ "PDF", "DOCX"...: the download button's format."""
         return self.document.file_extension.upper() if self.document else ""
 
     # Citing it ---------------------------------------------------------------------------
@@ -295,7 +295,7 @@ class PublicationPage(ThemedPageMixin, BasePage):
         return LICENCE_URLS.get(self.licence, "")
 
     def citation_text(self, url=None):
-        """"Authors (year). Title. Publisher. URL": the line a reader copies to cite it."""
+        """ "Authors (year). Title. Publisher. URL": the line a reader copies to cite it."""
         authors = "; ".join(self.author_list) or self.publisher
         parts = [f"{authors} ({self.date.year}).", f"{self.title}.", f"{self.publisher}."]
         target = url or self.full_url
@@ -391,7 +391,9 @@ class FiguresPage(BasePage):
                 ]
             )
         # A byte order mark, so that spreadsheet programs read the accents right.
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
         filename = f"{slugify(self.title) or 'figures'}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
@@ -404,4 +406,3 @@ class FiguresPage(BasePage):
     @property
     def csv_url(self):
         return f"{self.url}?format=csv"
-

@@ -1,6 +1,5 @@
 """A saved document has its text read once the save commits (``library.tasks``)."""
 
-import functools
 import logging
 
 from django.db import transaction
@@ -22,7 +21,8 @@ def document_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if update_fields and "file" not in update_fields:
         return  # a title, a hash or a size saved: the file is the same
     # robust: a failure to enqueue is logged, and the save that committed stands.
-    transaction.on_commit(functools.partial(enqueue_reading, instance.pk), robust=True)
+    document_id = instance.pk
+    transaction.on_commit(lambda: enqueue_reading(document_id), robust=True)
 
 
 def connect():

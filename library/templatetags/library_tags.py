@@ -11,7 +11,7 @@ register = template.Library()
 
 @register.simple_tag
 def download_label(document):
-    """"PDF, 2,1 Mo": the format and size a download button shows."""
+    """ "PDF, 2,1 Mo": the format and size a download button shows."""
     label = document.file_extension.upper()
     if document.file_size:
         return _("%(format)s, %(size)s") % {

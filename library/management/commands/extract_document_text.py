@@ -18,9 +18,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--all", action="store_true", help="Every document.")
-        parser.add_argument(
-            "--force", action="store_true", help="Read again files already read."
-        )
+        parser.add_argument("--force", action="store_true", help="Read again files already read.")
         parser.add_argument(
             "--document", type=int, action="append", default=[], help="A document's id."
         )

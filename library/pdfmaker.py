@@ -64,6 +64,8 @@ class PdfSpec:
     chart: tuple | None = None  # (title, unit, [(label, value), ...])
     theme: str = "impact"
     keywords: tuple = ()
+    #: Start each section on a page of its own.
+    break_sections: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -79,27 +81,57 @@ def _styles(accent):
     base = getSampleStyleSheet()
     return {
         "body": ParagraphStyle(
-            "body", parent=base["BodyText"], fontName="Helvetica", fontSize=10.5, leading=15,
-            textColor=INK, spaceAfter=8, alignment=TA_LEFT,
+            "body",
+            parent=base["BodyText"],
+            fontName="Helvetica",
+            fontSize=10.5,
+            leading=15,
+            textColor=INK,
+            spaceAfter=8,
+            alignment=TA_LEFT,
         ),
         "h1": ParagraphStyle(
-            "h1", parent=base["Heading1"], fontName="Helvetica-Bold", fontSize=15, leading=19,
-            textColor=accent, spaceBefore=10, spaceAfter=8,
+            "h1",
+            parent=base["Heading1"],
+            fontName="Helvetica-Bold",
+            fontSize=15,
+            leading=19,
+            textColor=accent,
+            spaceBefore=10,
+            spaceAfter=8,
         ),
         "cover_kind": ParagraphStyle(
-            "cover_kind", fontName="Helvetica-Bold", fontSize=12, leading=16, textColor=SUN,
+            "cover_kind",
+            fontName="Helvetica-Bold",
+            fontSize=12,
+            leading=16,
+            textColor=SUN,
         ),
         "cover_title": ParagraphStyle(
-            "cover_title", fontName="Helvetica-Bold", fontSize=26, leading=31,
-            textColor=colors.white, spaceBefore=6, spaceAfter=10,
+            "cover_title",
+            fontName="Helvetica-Bold",
+            fontSize=26,
+            leading=31,
+            textColor=colors.white,
+            spaceBefore=6,
+            spaceAfter=10,
         ),
         "cover_text": ParagraphStyle(
-            "cover_text", fontName="Helvetica", fontSize=11.5, leading=16,
-            textColor=colors.white, spaceAfter=6,
+            "cover_text",
+            fontName="Helvetica",
+            fontSize=11.5,
+            leading=16,
+            textColor=colors.white,
+            spaceAfter=6,
         ),
         "caption": ParagraphStyle(
-            "caption", fontName="Helvetica-Bold", fontSize=10, leading=13, textColor=MUTED,
-            spaceBefore=6, spaceAfter=4,
+            "caption",
+            fontName="Helvetica-Bold",
+            fontSize=10,
+            leading=13,
+            textColor=MUTED,
+            spaceBefore=6,
+            spaceAfter=4,
         ),
         "cell": ParagraphStyle("cell", fontName="Helvetica", fontSize=9.5, leading=12),
     }
@@ -120,14 +152,16 @@ def _chart(title, unit, rows, accent, width):
         y = height - (position + 1) * (bar_height + gap)
         drawing.add(String(0, y + 3, label[:32], fontName="Helvetica", fontSize=9, fillColor=INK))
         length = max(2, bar_space * abs(value) / highest)
-        drawing.add(
-            Rect(label_width, y, length, bar_height, fillColor=accent, strokeColor=None)
-        )
+        drawing.add(Rect(label_width, y, length, bar_height, fillColor=accent, strokeColor=None))
         shown = f"{value:,.0f}".replace(",", " ") if value == int(value) else f"{value:.1f}"
         drawing.add(
             String(
-                label_width + length + 6, y + 3, f"{shown} {unit}", fontName="Helvetica-Bold",
-                fontSize=9, fillColor=INK,
+                label_width + length + 6,
+                y + 3,
+                f"{shown} {unit}",
+                fontName="Helvetica-Bold",
+                fontSize=9,
+                fillColor=INK,
             )
         )
     return drawing
@@ -156,9 +190,7 @@ class _Document(BaseDocTemplate):
         self.total_pages = 0
         width, height = A4
         cover = Frame(22 * mm, 40 * mm, width - 44 * mm, height - 120 * mm, id="cover")
-        text = Frame(
-            self.leftMargin, self.bottomMargin, self.width, self.height, id="text"
-        )
+        text = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text")
         self.addPageTemplates(
             [
                 PageTemplate(id="cover", frames=[cover], onPage=self._draw_cover),
@@ -177,8 +209,13 @@ class _Document(BaseDocTemplate):
         canvas.roundRect(18 * mm, height - 62 * mm, 84 * mm, 38 * mm, 4 * mm, stroke=0, fill=1)
         logo = io.BytesIO(logo_png())
         canvas.drawImage(
-            ImageReader(logo), 22 * mm, height - 58 * mm, width=76 * mm, height=30 * mm,
-            preserveAspectRatio=True, mask="auto",
+            ImageReader(logo),
+            22 * mm,
+            height - 58 * mm,
+            width=76 * mm,
+            height=30 * mm,
+            preserveAspectRatio=True,
+            mask="auto",
         )
         self._draw_footer(canvas, light=True)
         canvas.restoreState()
@@ -220,13 +257,19 @@ def _story(spec, styles, accent, width):
         PageBreak(),
     ]
     for position, (heading, paragraphs) in enumerate(spec.sections):
+        if position and spec.break_sections:
+            story.append(PageBreak())
         story.append(Paragraph(_escape(heading), styles["h1"]))
         story.extend(Paragraph(_escape(text), styles["body"]) for text in paragraphs)
         if position == 1 and spec.table:
             caption, header, rows = spec.table
             data = [[Paragraph(f"<b>{_escape(cell)}</b>", styles["cell"]) for cell in header]]
-            data += [[Paragraph(_escape(str(cell)), styles["cell"]) for cell in row] for row in rows]
-            table = Table(data, repeatRows=1, hAlign="LEFT", colWidths=[width / len(header)] * len(header))
+            data += [
+                [Paragraph(_escape(str(cell)), styles["cell"]) for cell in row] for row in rows
+            ]
+            table = Table(
+                data, repeatRows=1, hAlign="LEFT", colWidths=[width / len(header)] * len(header)
+            )
             table.setStyle(
                 TableStyle(
                     [
@@ -281,3 +324,32 @@ def render_cover(data, width=600):
     picture.save(buffer, "JPEG", quality=85)
     return buffer.getvalue()
 
+
+def scanned_pdf(title):
+    """A PDF made of a picture only, as a scanner makes it: no text to read."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    picture = io.BytesIO(
+        render_cover(
+            render_pdf(
+                PdfSpec(
+                    title=title,
+                    kind="",
+                    publisher="",
+                    author="",
+                    language="fr",
+                    date=datetime.date(2010, 9, 1),
+                    summary="",
+                    sections=[("", [""])],
+                )
+            )
+        )
+    )
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    canvas.setTitle(title)
+    width, height = A4
+    canvas.drawImage(ImageReader(picture), 0, 0, width=width, height=height)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
