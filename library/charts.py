@@ -49,7 +49,7 @@ def bar_chart(title, unit, rows):
         top = position * row_height
         label = row_label(row, rows)
         shown = f"{format_value(row['value'])} {unit}".strip()
-        width = max(2, round(float(abs(Decimal(row["value"])) / float(highest)) * bar_space))
+        width = max(2, round(float(abs(Decimal(row["value"])) / highest) * bar_space))
         descriptions.append(_("%(label)s: %(value)s") % {"label": label, "value": shown})
         parts.append(
             f'<text class="chart__label" x="0" y="{top + 14}">{escape(label)}</text>'

@@ -43,6 +43,7 @@ def publication_pdf(item):
         chart=item.get("chart"),
         theme=theme,
         keywords=tuple(item["themes"]),
+        break_sections=True,
     )
     return render_pdf(spec)
 
