@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
+from library.extraction import upload_problem
+
 # The first bytes each allowed binary format starts with. Office formats are ZIP (OOXML,
 # OpenDocument) or OLE2 (legacy .doc/.xls/.ppt) containers.
 ZIP = (b"PK\x03\x04",)
@@ -49,6 +51,12 @@ def check_document_content(uploaded):
             _("This file contains web page markup, which is not allowed in documents."),
             code="markup",
         )
+    # Past its first bytes: a PDF that cannot be opened or needs a password, an office
+    # file that is not the container its extension says (library.extraction).
+    problem = upload_problem(uploaded.read(), uploaded.name)
+    uploaded.seek(0)
+    if problem:
+        raise ValidationError(problem, code="unreadable")
 
 
 class DocumentForm(BaseDocumentForm):

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from chantiers.models import ChantierPage, RoadmapPage
 from core.models import THEME_SHORT_LABELS, ThemeCode
 from core.tree import REGION_DEPTH
+from library.models import FiguresPage, PublicationPage
 from news.models import EventPage, NewsKind, NewsPage
 from regions.models import RegionPage
 
@@ -28,6 +29,8 @@ TYPE_LABELS = {
     "roadmap": _("Roadmap"),
     "chantier": _("Chantier"),
     "region": _("Region"),
+    "publication": _("Publication"),
+    "figures": _("Key figures"),
     "page": _("Page"),
 }
 FACETS = ("type", "region", "theme", "year")
@@ -98,6 +101,8 @@ def describe(ids, regions):
             (RoadmapPage, "roadmap"),
             (ChantierPage, "chantier"),
             (RegionPage, "region"),
+            (PublicationPage, "publication"),
+            (FiguresPage, "figures"),
         )
     }
     news_type = ContentType.objects.get_for_model(NewsPage).pk
@@ -111,6 +116,7 @@ def describe(ids, regions):
             "last_published_at",
             "newspage__kind",
             "newspage__date",
+            "publicationpage__date",
             "eventpage__start",
             "chantierpage__theme",
             "regionpage__theme",
@@ -118,7 +124,7 @@ def describe(ids, regions):
     )
     themed = {
         ContentType.objects.get_for_model(model).pk: model
-        for model in (NewsPage, EventPage, RoadmapPage)
+        for model in (NewsPage, EventPage, RoadmapPage, PublicationPage)
     }
     ids_by_model = {model: [] for model in themed.values()}
     for pk, _path, content_type, *_rest in rows:
@@ -133,6 +139,7 @@ def describe(ids, regions):
         published,
         kind,
         news_date,
+        publication_date,
         start,
         chantier_theme,
         region_theme,
@@ -142,7 +149,7 @@ def describe(ids, regions):
             date = news_date
         else:
             page_type = type_of_content_type.get(content_type, "page")
-            date = _localdate(start) if start else _localdate(published)
+            date = publication_date or (_localdate(start) if start else _localdate(published))
         page_themes = set(themes.get(pk, ())) | {t for t in (chantier_theme, region_theme) if t}
         infos[pk] = ResultInfo(
             pk=pk,

@@ -18,8 +18,8 @@ from core import i18n
 from library.demo import data, english
 from library.factories import FiguresPageFactory, LibraryPageFactory, PublicationPageFactory
 from library.kinds import PublicationKind
-from library.tasks import read_and_store
 from library.pdfmaker import PdfSpec, render_cover, render_pdf, scanned_pdf
+from library.tasks import read_and_store
 
 
 def publication_pdf(item):
