@@ -77,3 +77,10 @@ class PdfDocumentFactory(wagtail_factories.DocumentFactory):
 
     class Meta:
         model = get_document_model()
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        document = model_class(*args, **kwargs)
+        document._set_document_file_metadata()  # size and checksum, as an upload has them
+        document.save()
+        return document

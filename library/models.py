@@ -36,7 +36,7 @@ from library.kinds import LICENCE_URLS, DocumentLanguage, Licence, PublicationKi
 from library.panels import DocumentTextPanel
 from library.serializers import DocumentDownloadField
 
-COVER_FILTER = "fill-300x424"
+COVER_FILTER = "fill-480x270"
 
 
 class DocumentText(models.Model):

@@ -61,6 +61,9 @@ PAGE_TYPES = [
     "contact",
     "roadmap",
     "regional_roadmap",
+    "library",
+    "publication",
+    "figures",
 ]
 
 

@@ -41,9 +41,13 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         tree.contact,
         tree.roadmap,
         tree.regional_roadmap,
+        tree.library,
+        tree.publication,
+        tree.figures,
     ]
     urls = [page.url for page in pages] + [english[page.pk].url for page in pages]
     urls += ["/fr/recherche/?q=atelier", "/en/search/?q=atelier", "/fr/no-such-page/"]
+    urls += [tree.library.url + "?kind=study&q=emploi", tree.library.url + "?kind=nope"]
     folder = tmp_path / "html"
     folder.mkdir()
     names = {}
