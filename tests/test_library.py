@@ -247,7 +247,7 @@ def test_publication_page_shows_its_download_citation_and_facts(client, library_
     assert "PDF, " in download.get_text() and "Kio" in download.get_text()
     citation = page.select_one("#citation-text").get_text()
     assert citation.startswith("Dupont, Anne; Martin, Louis (2021). Le poids de l")
-    assert citation.endswith(f"http://testserver{study.url}")
+    assert citation.endswith(study.get_full_url())
     assert "8 pages" in page.select_one(".facts").get_text()
     assert page.select_one('a[rel~="license"]')["href"].startswith("https://creativecommons")
     assert library_site["report"].title in page.select_one(".related").get_text()
