@@ -321,7 +321,7 @@ def test_key_figures_as_a_chart_a_table_and_csv(client, library_site):
         "Part de l'ESS dans l'emploi privé",
         "Orne",
         "2012",
-        "14.60",
+        "14.6",
         "%",
         "Observatoire régional, 2012",
     ]
