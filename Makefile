@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: setup run test test-fast messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop image-test search-engine search-engine-stop
+.PHONY: setup run test test-fast messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop image-test search-engine search-engine-stop screenshots fonts brand map-data assets
 
 $(VENV)/.installed: requirements.txt requirements-s3.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -88,6 +88,23 @@ validate-html: setup compilemessages browser-deps
 # Lighthouse on every page type of the demo site, served with production-like settings.
 audit: setup compilemessages browser-deps
 	$(PY) scripts/audit.py
+
+# Every page type at 375 and 1280 px, in French and English, into var/screenshots/ (git-ignored).
+screenshots: setup compilemessages browser-deps
+	$(PY) scripts/screenshots.py
+
+# The design's committed assets, rebuilt from the npm packages pinned in package.json
+# (docs/design.md): the typeface subset, the logo/icons/illustrations, the map data.
+fonts: setup node_modules/.installed
+	$(PY) scripts/build_fonts.py
+
+brand: setup fonts
+	$(PY) scripts/build_brand.py
+
+map-data: setup node_modules/.installed
+	$(PY) manage.py build_map_data
+
+assets: fonts brand map-data
 
 check: setup
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check

@@ -1,8 +1,15 @@
 """What other apps' pages list of chantiers and roadmaps: the home page and the regions."""
 
-from chantiers.models import NATIONAL_ROADMAP_DEPTH, ChantierPage, RoadmapPage, next_milestone
+from chantiers.models import (
+    NATIONAL_ROADMAP_DEPTH,
+    ChantierPage,
+    RoadmapPage,
+    national_chantier,
+    next_milestone,
+)
 
 __all__ = [
+    "national_chantier",
     "national_chantiers",
     "national_roadmaps",
     "next_milestone",

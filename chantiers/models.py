@@ -105,6 +105,9 @@ class ChantierPage(BasePage):
             context.update(
                 news_listings.news_listing(request, self.locale, theme=self.theme, omit=("theme",))
             )
+        else:
+            # A region's chantier page links to the national page of its theme.
+            context["national_chantier"] = national_chantier(self.locale, self.theme)
         return context
 
     def national_listings(self):
@@ -138,6 +141,19 @@ class ChantierPage(BasePage):
             "roadmaps": roadmaps,
             "next_milestone": next_milestone(roadmaps),
         }
+
+
+def national_chantier(locale, theme):
+    """The national chantier page of a theme in a language, or None."""
+    return (
+        ChantierPage.objects.live()
+        .public()
+        .national()
+        .in_locale(locale)
+        .filter(theme=theme)
+        .defer_streamfields()
+        .first()
+    )
 
 
 def next_milestone(roadmaps):
@@ -207,6 +223,20 @@ class RoadmapPage(ThemedPageMixin, BasePage):
             return 0
         done = sum(1 for m in counted if m.status == MilestoneStatus.DONE)
         return round(100 * done / len(counted))
+
+    @property
+    def status_counts(self):
+        """How many milestones have each status, in the statuses' order (those present)."""
+        milestones = self._milestones()
+        counts = [
+            {
+                "code": status.value,
+                "label": status.label,
+                "count": sum(1 for m in milestones if m.status == status),
+            }
+            for status in MilestoneStatus
+        ]
+        return [c for c in counts if c["count"]]
 
     @property
     def next_milestone(self):

@@ -21,8 +21,38 @@ from news.models import EventPage, NewsPage
 
 DESCRIPTION_LENGTH = 160
 SHARE_RENDITION = "fill-1200x630"
-DEFAULT_SHARE_IMAGE = "img/og-default.png"
 DEFAULT_SHARE_IMAGE_SIZE = (1200, 630)
+# The image shared for a page without one of its own: one per page type, drawn by the
+# project (scripts/build_brand.py); a chantier page gets its chantier's.
+SHARE_IMAGES = {
+    "homepage": "home",
+    "chantierindexpage": "chantiers",
+    "regionindexpage": "regions",
+    "regionpage": "regions",
+    "newsindexpage": "news",
+    "newspage": "news",
+    "pressroompage": "press",
+    "eventindexpage": "agenda",
+    "eventpage": "agenda",
+    "roadmappage": "roadmap",
+    "standardpage": "page",
+    "contactpage": "page",
+}
+
+
+def default_share_image(page):
+    """The static path of the page type's sharing image (``img/og/<type>.png``)."""
+    name = "default"
+    if page is not None:
+        model = page._meta.model_name
+        name = SHARE_IMAGES.get(model, "default")
+        if model == "chantierpage":
+            name = page.theme
+        elif model == "newspage" and page.is_press_release:
+            name = "press"
+    return f"img/og/{name}.png"
+
+
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 # Characters that must not appear raw inside a <script> data block.
@@ -67,7 +97,7 @@ def share_image(page, request):
         }
     width, height = DEFAULT_SHARE_IMAGE_SIZE
     return {
-        "url": request.build_absolute_uri(static(DEFAULT_SHARE_IMAGE)),
+        "url": request.build_absolute_uri(static(default_share_image(page))),
         "width": width,
         "height": height,
         "alt": _("ESS Movement"),
@@ -79,7 +109,7 @@ def organization(request, home=None):
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": _("ESS Movement"),
-        "logo": request.build_absolute_uri(static("img/logo.svg")),
+        "logo": request.build_absolute_uri(static("img/brand/logo.svg")),
     }
     data["url"] = (
         home.get_full_url(request) if home is not None else request.build_absolute_uri("/")

@@ -67,6 +67,11 @@ class ListingFilterForm(forms.Form):
     def is_filtered(self):
         return any(self.data.get(name) for name in self.fields)
 
+    @property
+    def active_count(self):
+        """How many filters are set: shown on the folded "Filter" disclosure."""
+        return sum(1 for name in self.fields if self.data.get(name))
+
 
 class NewsFilterForm(ListingFilterForm):
     region = forms.ChoiceField(label=_("Region"), required=False)

@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
 from core.models import BasePage, IndexPage, LocalizedPageQuerySet, ThemedPageMixin
+from core.tree import attach_regions
 from news import filters
 from news.kinds import EventKind, NewsKind
 
@@ -199,6 +200,31 @@ class NewsPage(ThemedPageMixin, BasePage):
     @property
     def is_press_release(self):
         return self.kind == NewsKind.PRESS_RELEASE
+
+    @property
+    def is_under_embargo(self):
+        """Scheduled and not yet live: only editors (previews) see it."""
+        return self.go_live_at is not None and self.go_live_at > timezone.now()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.related_news()
+        if self.is_press_release:
+            context["press_room"] = PressRoomPage.objects.live().in_locale(self.locale).first()
+        return context
+
+    def related_news(self, limit=3):
+        """The latest other news of the same language sharing a chantier with this one."""
+        themes = [theme.code for theme in self.themes.all()]
+        if not themes:
+            return []
+        related = (
+            NewsPage.objects.listing(locale=self.locale)
+            .filter(themes__in=themes)
+            .exclude(pk=self.pk)
+            .distinct()
+        )
+        return attach_regions(related[:limit])
 
     @property
     def is_relay(self):

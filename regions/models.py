@@ -108,6 +108,7 @@ class RegionPage(BasePage):
             national = chantier_listings.national_roadmaps(self.locale, self.theme)
             milestone = next_milestone(national)
         return {
+            "national_chantier": chantier_listings.national_chantier(self.locale, self.theme),
             "chantier_pages": chantier_listings.region_chantier_pages(self),
             "next_events": news_listings.upcoming_events(self.locale, 4, region=self),
             "roadmaps": roadmaps,

@@ -234,8 +234,10 @@ def test_no_horizontal_scrolling_at_320_px(browser, demo):
     assert not too_wide, too_wide
 
 
-def test_first_visit_weighs_under_100_kb_without_images_and_300_kb_with(browser, demo):
-    """Each page as on a first visit (browser cache off), below-the-fold images left lazy.
+def test_first_visit_weighs_under_200_kb_on_the_home_page_and_150_kb_elsewhere(browser, demo):
+    """Each page as on a first visit (browser cache off): the page, its styles, scripts,
+    the typeface and the images a phone loads at once (below-the-fold ones stay lazy).
+    The test server sends files uncompressed: in production whitenoise compresses them.
 
     The browser's own count (Resource Timing ``transferSize``: headers and body as sent).
     """
@@ -243,7 +245,7 @@ def test_first_visit_weighs_under_100_kb_without_images_and_300_kb_with(browser,
     tab = context.new_page()
     context.new_cdp_session(tab).send("Network.setCacheDisabled", {"cacheDisabled": True})
     heavy = {}
-    for _language, _name, url in all_pages(demo):
+    for _language, name, url in all_pages(demo):
         open_page(tab, url)
         weights = tab.evaluate(
             "(() => { const n = performance.getEntriesByType('navigation')[0];"
@@ -253,9 +255,9 @@ def test_first_visit_weighs_under_100_kb_without_images_and_300_kb_with(browser,
             " return {page: n.transferSize, all: n.transferSize + sum(r), images: sum(images)}; })()"
         )
         assert weights["page"] > 1000, f"{url}: the page itself was counted"
-        without_images = weights["all"] - weights["images"]
-        if without_images > 100_000 or weights["all"] > 300_000:
-            heavy[url] = {"without_images": without_images, "total": weights["all"]}
+        budget = 200_000 if name == "home" else 150_000
+        if weights["all"] > budget:
+            heavy[url] = {"total": weights["all"], "images": weights["images"], "budget": budget}
     context.close()
     assert not heavy, heavy
 
@@ -314,7 +316,7 @@ def test_small_screen_menu_folds_and_opens_with_or_without_javascript(browser, d
     context = browser.new_context(base_url=demo["base"], viewport={"width": 320, "height": 640})
     tab = context.new_page()
     open_page(tab, url)
-    nav_link = tab.locator("#main-nav")
+    nav_link = tab.locator("#site-menu")
     toggle = tab.locator("button.menu-toggle")
     assert toggle.is_visible()
     assert toggle.get_attribute("aria-expanded") == "false"
@@ -324,7 +326,7 @@ def test_small_screen_menu_folds_and_opens_with_or_without_javascript(browser, d
     assert toggle.get_attribute("aria-expanded") == "true"
     assert nav_link.bounding_box()["width"] > 100
     tab.keyboard.press("Tab")
-    assert tab.evaluate("!!document.activeElement.closest('#main-nav')")
+    assert tab.evaluate("!!document.activeElement.closest('#site-menu')")
     tab.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false"
     assert tab.evaluate("document.activeElement.classList.contains('menu-toggle')")
@@ -336,11 +338,11 @@ def test_small_screen_menu_folds_and_opens_with_or_without_javascript(browser, d
     )
     tab = context.new_page()
     open_page(tab, url)
-    nav_link = tab.locator("#main-nav")
+    nav_link = tab.locator("#site-menu")
     assert nav_link.bounding_box()["width"] <= 1
     tab.locator("a.menu-toggle").focus()
     tab.keyboard.press("Enter")
-    assert urlparse(tab.url).fragment == "main-nav"
+    assert urlparse(tab.url).fragment == "site-menu"
     assert nav_link.bounding_box()["width"] > 100, "the menu opens without JavaScript"
     context.close()
 
@@ -401,16 +403,32 @@ def test_print_shows_the_content_without_the_site_chrome(page, demo):
 
 def test_region_map_is_coloured_by_chantier_with_a_legend_and_a_list(page, demo):
     open_page(page, demo["urls"]["fr"]["home"])
-    tile = page.locator(".region-map svg .map-tile--training")
-    assert tile.count() == 1
+    area = page.locator(".region-map svg .map-area--training .map-area__shape")
+    assert area.count() == 1
     assert (
-        page.evaluate("getComputedStyle(document.querySelector('.map-tile--training')).fill")
-        == "rgb(122, 62, 0)"
+        page.evaluate(
+            "getComputedStyle(document.querySelector('.map-area--training .map-area__shape')).fill"
+        )
+        == "rgb(154, 69, 0)"
     )
-    assert page.locator(".region-map svg").get_attribute("aria-hidden") == "true"
     assert page.locator(".legend li").count() == 4
     listed = page.locator(".region-map .region-list a")
     assert [listed.nth(i).inner_text() for i in range(listed.count())] == ["Bretagne", "Occitanie"]
+    # Each region is a link named with its chantier, reachable by the keyboard in the
+    # order of the document, with a visible focus.
+    links = page.locator(".region-map svg a.map-area")
+    names = [links.nth(i).get_attribute("aria-label") for i in range(links.count())]
+    assert names[0].startswith("Bretagne, chantier 1 : ")
+    links.first.focus()
+    focused = []
+    for _ in range(links.count()):
+        focused.append(page.evaluate("document.activeElement.getAttribute('aria-label')"))
+        stroke = page.evaluate(
+            "getComputedStyle(document.activeElement.querySelector('.map-area__shape')).strokeWidth"
+        )
+        assert stroke == "4px", stroke
+        page.keyboard.press("Tab")
+    assert focused == names
 
 
 def test_images_are_sized_for_their_slot_in_modern_formats_and_lazy_below_the_fold(page, demo):
@@ -420,7 +438,113 @@ def test_images_are_sized_for_their_slot_in_modern_formats_and_lazy_below_the_fo
     assert block.get_attribute("loading") == "lazy"
     assert page.locator("main picture source[type='image/avif']").count() == 2
     assert page.locator("main picture source[type='image/webp']").count() == 2
-    assert "700w" in block.get_attribute("srcset")
+    assert "700w" in block.get_attribute("srcset"), "the body image block keeps its widths"
     loaded = page.evaluate("document.querySelector('main picture img').currentSrc")
     assert loaded.endswith(".avif"), loaded
     assert page.evaluate("document.querySelector('main picture img').naturalWidth") <= 1400
+
+
+WIDTHS = [320, 375, 768, 1280, 1920]
+LAYOUT_CHECK = """() => {
+    const problems = [];
+    const width = window.innerWidth;
+    if (document.documentElement.scrollWidth > width) {
+        problems.push(`scrolls sideways: ${document.documentElement.scrollWidth} px`);
+    }
+    const near = (a, b) => Math.abs(a - b) <= 1.5;
+    for (const card of document.querySelectorAll('.card')) {
+        const box = card.getBoundingClientRect();
+        const media = card.querySelector('.card__media');
+        const img = media && media.querySelector('img');
+        if (!img) { problems.push(`a card without an image: ${card.textContent.trim().slice(0, 40)}`); continue; }
+        const m = media.getBoundingClientRect(), i = img.getBoundingClientRect();
+        const row = getComputedStyle(card).flexDirection === 'row';
+        if (!near(i.width, m.width) || !near(m.left, box.left + 1) && !near(m.left, box.left)
+            || (!row && !near(m.width, box.width - 2) && !near(m.width, box.width))) {
+            problems.push(`card image ${Math.round(i.width)} px in a ${Math.round(box.width)} px card`);
+        }
+        for (const el of card.querySelectorAll('*')) {
+            const r = el.getBoundingClientRect();
+            if (r.width <= 1 || r.height <= 1 || el.closest('.visually-hidden')) continue;
+            if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+                problems.push(`outside its card: <${el.tagName.toLowerCase()} class="${el.className.baseVal ?? el.className}">`);
+            }
+        }
+    }
+    for (const container of document.querySelectorAll('.box, .layout__main, .sidebar')) {
+        const box = container.getBoundingClientRect();
+        for (const el of container.children) {
+            const r = el.getBoundingClientRect();
+            if (r.width > 1 && (r.left < box.left - 1 || r.right > box.right + 1)) {
+                problems.push(`outside its ${container.className}: <${el.tagName.toLowerCase()} class="${el.className}">`);
+            }
+        }
+    }
+    const header = document.querySelector('.site-header').getBoundingClientRect().height;
+    const h1 = document.querySelector('main h1').getBoundingClientRect();
+    return {problems, header, h1Bottom: h1.bottom + window.scrollY, height: window.innerHeight};
+}"""
+
+
+def test_every_page_type_holds_its_layout_at_every_width(browser, demo):
+    """At 320 to 1920 px, in both languages: nothing scrolls sideways, every card shows an
+    image as wide as the card, nothing sticks out of a card or box, the header stays under
+    100 px on phones, the title is on the first screen, and no request leaves the site."""
+    found, foreign = {}, set()
+    for width in WIDTHS:
+        context = browser.new_context(
+            base_url=demo["base"], viewport={"width": width, "height": 740 if width < 800 else 900}
+        )
+        tab = context.new_page()
+        tab.on(
+            "request",
+            lambda request: foreign.add(request.url)
+            if urlparse(request.url).hostname not in ("localhost", "127.0.0.1")
+            and not request.url.startswith("data:")
+            else None,
+        )
+        for language, name, url in all_pages(demo):
+            open_page(tab, url)
+            tab.evaluate(
+                "document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })"
+            )
+            result = tab.evaluate(LAYOUT_CHECK)
+            problems = result["problems"]
+            if width <= 414 and result["header"] >= 100:
+                problems.append(f"header {result['header']} px high")
+            if result["h1Bottom"] > result["height"]:
+                problems.append("the title is below the first screen")
+            if problems:
+                found[f"{width} {language} {name}"] = sorted(set(problems))[:5]
+        context.close()
+    assert not foreign, foreign
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+def test_listing_filters_fold_on_phones_and_stay_open_without_javascript(browser, demo):
+    url = demo["urls"]["fr"]["news_index"]
+    context = browser.new_context(base_url=demo["base"], viewport={"width": 375, "height": 740})
+    tab = context.new_page()
+    open_page(tab, url)
+    filters = tab.locator("details.filters")
+    assert filters.get_attribute("open") is None, "folded on a phone"
+    first_card = tab.locator(".card").first.bounding_box()
+    assert first_card["y"] < 740, "the first news item is on the first screen"
+    tab.locator("details.filters > summary").click()
+    assert filters.get_attribute("open") is not None
+    assert tab.locator("#id_region, select[name=region]").first.is_visible()
+    context.close()
+
+    context = browser.new_context(
+        base_url=demo["base"], viewport={"width": 375, "height": 740}, java_script_enabled=False
+    )
+    tab = context.new_page()
+    open_page(tab, url)
+    assert tab.locator("details.filters").get_attribute("open") is not None
+    context.close()
+
+    context = browser.new_context(base_url=demo["base"], viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    open_page(tab, url)
+    assert tab.locator("details.filters").get_attribute("open") is not None, "open on wide screens"
+    context.close()

@@ -173,7 +173,7 @@ def test_press_room_standard_pages_snippets_and_media(demo):
         .filter(show_in_footer=True)
         .values_list("title", flat=True)
     )
-    assert {"Mentions légales", "Déclaration d'accessibilité"} <= footer
+    assert {"À propos", "Mentions légales", "Déclaration d'accessibilité"} <= footer
     assert "À propos" in StandardPage.objects.values_list("title", flat=True)
     assert Organisation.objects.filter(legal_form="cooperative").exists()
     assert Organisation.objects.filter(legal_form="mutual").exists()
@@ -181,7 +181,7 @@ def test_press_room_standard_pages_snippets_and_media(demo):
     images = get_image_model().objects.filter(collection__name="Démo")
     assert images.count() == len(data.IMAGES)
     assert all(image.description for image in images)  # alt text
-    assert all((image.width, image.height) == (1200, 600) for image in images)
+    assert all((image.width, image.height) == (1200, 675) for image in images)  # 16:9
 
 
 # --- Idempotence ------------------------------------------------------------------------

@@ -82,21 +82,30 @@ def test_image_block_renders_its_alt_text_or_an_empty_one_when_decorative(client
 def test_home_and_region_index_show_the_map_with_its_legend_and_list(client, site_tree):
     for url in (site_tree.home.url, site_tree.region_index.url):
         html = client.get(url).content.decode()
-        assert 'class="map-tile map-tile--training"' in html, url
-        assert 'class="map-tile map-tile--impact"' in html, url
+        # Each region drawn from its real outline, coloured by its chantier, linked, named
+        # with its chantier for screen readers; the rest of France drawn faintly.
+        assert 'class="map-area map-area--training"' in html, url
+        assert 'class="map-area map-area--impact"' in html, url
+        assert 'aria-label="Bretagne, chantier 1 : ' in html
+        assert 'data-map-key="occitanie"' in html and 'data-map-key="bretagne"' in html
+        assert 'class="map-ground"' in html
         assert 'class="legend"' in html
         assert html.count('class="swatch swatch--') == 4
         assert ">Bretagne</a>" in html and ">Occitanie</a>" in html
         assert "style=" not in html, "no inline style (the CSP forbids it)"
 
 
-def test_region_the_grid_does_not_know_is_still_on_the_map(client, site_tree):
+def test_region_the_map_does_not_know_is_listed_beside_it(client, site_tree):
     RegionPageFactory(
         parent=site_tree.region_index, title="Guadeloupe", slug="guadeloupe", theme="cooperation"
     )
     html = client.get(site_tree.region_index.url).content.decode()
-    assert 'class="map-tile map-tile--cooperation"' in html
-    assert ">Guadeloupe</a>" in html
+    beside = html[html.index('class="region-map__elsewhere"') :]
+    assert ">Guadeloupe</a>" in beside[: beside.index("</ul>")]
+    assert 'data-map-key="guadeloupe"' not in html
+    # It is in the list of all regions too.
+    listed = html[html.index('class="region-list"') :]
+    assert ">Guadeloupe</a>" in listed
 
 
 def test_accessibility_statement_is_linked_from_every_page_footer(client, site_tree):

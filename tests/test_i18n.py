@@ -303,7 +303,8 @@ def test_links_to_untranslated_pages_say_their_titles_are_french(client, bilingu
     joining = en(StandardPage.objects.get(slug="adherer", locale__language_code="fr"))
     assert joining.alias_of_id, "the English page is an alias of the French one"
     assert links[joining.url]["lang"] == "fr"
-    assert response.content.decode().count(f'href="{joining.url}" lang="fr"') == 2  # menu, footer
+    # The main menu, the footer's copy of the menu, the footer's pages.
+    assert response.content.decode().count(f'href="{joining.url}" lang="fr"') == 3
     # Translated pages' links carry no lang of their own: they are in English.
     assert "lang" not in links[en(bilingual.about).url]
 

@@ -32,23 +32,27 @@ from tests.factories import ChantierPageFactory, ImageFactory, translate_site_tr
 
 pytestmark = [pytest.mark.query_budget, pytest.mark.django_db, pytest.mark.search_index]
 
-# The pinned budgets: queries per page type and language, the same at every size.
+# The pinned budgets: queries per page type and language, the same at every size. The
+# page layouts (issue 21) added: the home page's section links (1); a news item's related
+# news (listing, themes, images, regions: 5, plus the press room on a press release); a
+# region's and a regional chantier's link to the national chantier (1 or 2); the roadmap's
+# header facts (its region); a standard page's section (2).
 FRENCH = {
-    "home": 23,
+    "home": 26,
     "chantier index": 14,
-    "national chantier": 33,
-    "regional chantier": 13,
+    "national chantier": 34,
+    "regional chantier": 15,
     "region index": 14,
-    "region": 29,
-    "roadmap": 18,
-    "news index": 22,
-    "news index, page 2": 22,
-    "news page": 15,
-    "press release": 13,
-    "event page": 12,
+    "region": 32,
+    "roadmap": 22,
+    "news index": 23,
+    "news index, page 2": 23,
+    "news page": 23,
+    "press release": 21,
+    "event page": 14,
     "agenda": 19,
     "press room": 21,
-    "standard page": 12,
+    "standard page": 14,
     "search": 14,
     "news feed (RSS)": 7,
     "region feed (Atom)": 9,

@@ -168,7 +168,7 @@ def test_json_ld_of_each_page_type(client, pages):
 
     _, _, (organization, _) = head_meta(client.get(site.home.url).content.decode())
     assert organization["url"] == site.home.full_url
-    assert organization["logo"].endswith("/static/img/logo.svg")
+    assert organization["logo"].endswith("/static/img/brand/logo.svg")
 
 
 def test_json_ld_cannot_break_out_of_its_script(client, pages):
@@ -199,10 +199,12 @@ def test_metadata_of_every_page(client, pages):
     assert meta["og:type"] == "article"
     assert "/media/images/" in meta["og:image"] and int(meta["og:image:width"]) > 0
 
-    # Without an image: the site's default image.
+    # Without an image: the page type's own sharing image.
     meta, _, _ = head_meta(client.get(site.about.url).content.decode())
-    assert meta["og:image"] == "http://testserver/static/img/og-default.png"
-    assert finders.find("img/og-default.png")
+    assert meta["og:image"] == "http://testserver/static/img/og/page.png"
+    assert finders.find("img/og/page.png")
+    meta, _, _ = head_meta(client.get(site.chantiers["training"].url).content.decode())
+    assert meta["og:image"] == "http://testserver/static/img/og/training.png"
     assert meta["og:type"] == "website"
 
     # The promote tab's description wins over the introduction.

@@ -136,6 +136,8 @@ INSTALLED_APPS = [
     # Two-factor authentication for the admin (ops/twofactor.py).
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The map of France (regions, home page, directory).
+    "maps",
 ]
 # The benchmark (bench/: manage.py build_bench_site), in a checkout; the image leaves it out.
 if (BASE_DIR / "bench" / "__init__.py").exists():

@@ -42,7 +42,8 @@ from news.models import PressContact, PressKitItem
 from regions.models import Organisation, RegionContact
 
 from . import data
-from .media import draw_image, make_pdf
+from .illustrations import illustration, render_jpeg
+from .media import make_pdf
 
 LANGUAGE_CODE = "fr"
 WAGTAIL_PLACEHOLDER_TITLE = "Welcome to your new Wagtail site!"
@@ -196,14 +197,16 @@ def build_media(demo):
     demo.collection = collection
 
     Image = get_image_model()
-    for key, (title, description, colours, motif) in data.IMAGES.items():
+    for key, (title, description, drawing) in data.IMAGES.items():
         image = Image.objects.filter(collection=collection, title=title).first()
         if image is None:
             image = Image(
                 title=title,
                 description=description,
                 collection=collection,
-                file=ImageFile(ContentFile(draw_image(colours, motif)), name=f"demo-{key}.jpg"),
+                file=ImageFile(
+                    ContentFile(render_jpeg(illustration(drawing))), name=f"demo-{key}.jpg"
+                ),
             )
             image.save()
             demo.note(image)

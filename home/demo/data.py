@@ -28,55 +28,54 @@ UNDATED_PAGES_PUBLISHED = datetime.datetime(2025, 10, 1, 9, 0)
 
 COLLECTION_NAME = "Démo"
 
-# key: title, description (the alt text), two colours of a gradient, a motif.
+# key: title, description (the alt text), the illustration drawn by the project
+# (home/demo/illustrations.py).
 IMAGES = {
     "hero": (
         "Bandeau d'accueil",
-        "Dégradé vert et bleu traversé de cercles qui se rejoignent, image d'un réseau.",
-        ("#1b5e20", "#0d47a1"),
-        "circles",
+        "Illustration : une foule de personnes aux couleurs des quatre chantiers, sous le "
+        "moulinet du Mouvement.",
+        "movement",
     ),
     "training": (
         "Chantier formation",
-        "Formes géométriques orange disposées en marches d'escalier.",
-        ("#e65100", "#ffb74d"),
-        "steps",
+        "Illustration : un livre ouvert et des marches qu'une personne gravit.",
+        "training",
     ),
     "social_innovation": (
         "Chantier innovation sociale",
-        "Étoile violette rayonnant sur un fond clair.",
-        ("#4a148c", "#ce93d8"),
-        "rays",
+        "Illustration : une ampoule allumée et une jeune pousse.",
+        "social_innovation",
     ),
     "cooperation": (
         "Chantier coopération",
-        "Anneaux bleus entrelacés sur un dégradé turquoise.",
-        ("#006064", "#80deea"),
-        "rings",
+        "Illustration : trois anneaux entrelacés reliés à des personnes.",
+        "cooperation",
     ),
     "impact": (
         "Chantier mesure d'impact",
-        "Histogramme stylisé de barres vertes de hauteurs croissantes.",
-        ("#33691e", "#c5e1a5"),
-        "bars",
+        "Illustration : un histogramme qui monte et une loupe.",
+        "impact",
     ),
     "congress": (
         "Congrès du Mouvement",
-        "Rangées de cercles colorés évoquant une salle de congrès vue d'en haut.",
-        ("#b71c1c", "#ffcdd2"),
-        "dots",
+        "Illustration : une salle pleine de participants face à une tribune.",
+        "congress",
     ),
     "africa": (
         "Coopération africaine",
-        "Dégradé ocre et sable avec des cercles concentriques.",
-        ("#bf360c", "#ffe0b2"),
-        "circles",
+        "Illustration : un soleil, un baobab et quatre personnes côte à côte.",
+        "africa",
     ),
     "territory": (
         "Territoires",
-        "Mosaïque de rectangles verts et bleus, comme un plan de territoire.",
-        ("#004d40", "#b2dfdb"),
-        "tiles",
+        "Illustration : une mosaïque de parcelles et un repère sur la carte.",
+        "territory",
+    ),
+    "agenda": (
+        "Agenda",
+        "Illustration : un calendrier aux dates marquées et trois participants.",
+        "agenda",
     ),
 }
 
@@ -287,7 +286,6 @@ CHANTIERS = [
             "d'entreprise et aux acteurs publics, et former ceux qui veulent s'y lancer."
         ),
         "body": [
-            ("image", "training"),
             (
                 "paragraph",
                 "<p>Ce chantier rassemble les actions de sensibilisation dans les écoles et "
@@ -311,7 +309,6 @@ CHANTIERS = [
             "essaimer d'un territoire à l'autre."
         ),
         "body": [
-            ("image", "social_innovation"),
             (
                 "paragraph",
                 "<p>Veille sur les projets innovants, lieux d'expérimentation, appui à "
@@ -329,7 +326,6 @@ CHANTIERS = [
             "groupements pour répondre aux marchés, mutualisation de moyens."
         ),
         "body": [
-            ("image", "cooperation"),
             (
                 "paragraph",
                 "<p>Les entrepreneurs sociaux sont souvent clients et fournisseurs "
@@ -347,7 +343,6 @@ CHANTIERS = [
             "compte de façon crédible."
         ),
         "body": [
-            ("image", "impact"),
             (
                 "paragraph",
                 "<p>Pour convaincre financeurs et collectivités, les entreprises sociales "
@@ -604,7 +599,7 @@ NEWS = [
             "entrepreneurs sociaux et 15 chercheurs."
         ),
         "body": [
-            ("image", "africa"),
+            ("image", "training"),
             (
                 "paragraph",
                 "<p>Le gouvernement togolais a ouvert le CERES avec l'appui de l'ambassade "
@@ -1116,7 +1111,7 @@ STANDARD_PAGES = [
     {
         "slug": "a-propos",
         "title": "À propos",
-        "show_in_footer": False,
+        "show_in_footer": True,
         "intro": (
             "Le Mouvement rassemble des entrepreneurs sociaux et des organisations de "
             "l'économie sociale et solidaire de toute la France."

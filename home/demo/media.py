@@ -1,74 +1,10 @@
-"""Media made by the project at load time: small JPEG images drawn with Pillow and
-one-page PDF documents, so the demo ships no third-party files and no licence question.
+"""Documents made by the project at load time: one-page PDF files, so that the demo ships
+no third-party files. The demo's images are the project's illustrations
+(``illustrations.py``).
 """
 
 import io
-import math
 import zlib
-
-from PIL import Image, ImageDraw
-
-IMAGE_SIZE = (1200, 600)
-
-
-def _hex(colour):
-    colour = colour.lstrip("#")
-    return tuple(int(colour[i : i + 2], 16) for i in (0, 2, 4))
-
-
-def draw_image(colours, motif, size=IMAGE_SIZE):
-    """A gradient between two colours with a simple motif, as JPEG bytes."""
-    width, height = size
-    start, end = _hex(colours[0]), _hex(colours[1])
-    image = Image.new("RGB", size)
-    draw = ImageDraw.Draw(image)
-    for x in range(width):
-        t = x / (width - 1)
-        draw.line(
-            [(x, 0), (x, height)],
-            fill=tuple(round(a + (b - a) * t) for a, b in zip(start, end, strict=True)),
-        )
-    light = (255, 255, 255)
-    if motif == "circles":
-        for i in range(5):
-            r = 60 + 40 * i
-            draw.ellipse(
-                [300 + 120 * i - r, 300 - r, 300 + 120 * i + r, 300 + r], outline=light, width=6
-            )
-    elif motif == "steps":
-        for i in range(6):
-            draw.rectangle([150 + 150 * i, 500 - 60 * i, 290 + 150 * i, 540], fill=light)
-    elif motif == "rays":
-        for i in range(16):
-            angle = i * math.pi / 8
-            draw.line(
-                [(600, 300), (600 + 280 * math.cos(angle), 300 + 280 * math.sin(angle))],
-                fill=light,
-                width=8,
-            )
-        draw.ellipse([540, 240, 660, 360], fill=light)
-    elif motif == "rings":
-        for i in range(3):
-            draw.ellipse([330 + 180 * i, 170, 590 + 180 * i, 430], outline=light, width=14)
-    elif motif == "bars":
-        for i in range(7):
-            draw.rectangle([180 + 125 * i, 520 - 55 * (i + 1), 270 + 125 * i, 520], fill=light)
-    elif motif == "dots":
-        for row in range(4):
-            for col in range(10):
-                x, y = 150 + 100 * col, 150 + 100 * row
-                draw.ellipse([x - 25, y - 25, x + 25, y + 25], fill=light)
-    elif motif == "tiles":
-        for row in range(3):
-            for col in range(6):
-                if (row + col) % 2 == 0:
-                    draw.rectangle(
-                        [120 + 160 * col, 120 + 130 * row, 250 + 160 * col, 220 + 130 * row],
-                        fill=light,
-                    )
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=70, optimize=True)
-    return buffer.getvalue()
 
 
 def _pdf_text(text):

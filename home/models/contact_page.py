@@ -54,6 +54,21 @@ class ContactPage(AbstractEmailForm, BasePage):
         verbose_name = _("contact page")
         verbose_name_plural = _("contact pages")
 
+    def sidebar_links(self):
+        """The regions and the press room, for the "other ways to reach us" box."""
+        sections = {
+            child.content_type.model: child
+            for child in self.get_parent()
+            .get_children()
+            .live()
+            .public()
+            .select_related("content_type")
+        }
+        return {
+            "regions_index": sections.get("regionindexpage"),
+            "press_room": sections.get("pressroompage"),
+        }
+
     def serve(self, request, *args, **kwargs):
         status = 200
         if request.method == "POST":
@@ -78,6 +93,7 @@ class ContactPage(AbstractEmailForm, BasePage):
             form = self.get_form(page=self, user=request.user)
         context = self.get_context(request)
         context["form"] = form
+        context.update(self.sidebar_links())
         response = TemplateResponse(request, self.get_template(request), context, status=status)
         add_never_cache_headers(response)
         return response

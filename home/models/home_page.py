@@ -81,7 +81,16 @@ class HomePage(BasePage):
 
     def listings(self):
         """The blocks of the home page: chantiers, regions, latest news, next events."""
+        # The section pages the home page links to, found in one query.
+        sections = {
+            child.content_type.model: child
+            for child in self.get_children().live().public().select_related("content_type")
+        }
         return {
+            "chantier_index": sections.get("chantierindexpage"),
+            "regions_index": sections.get("regionindexpage"),
+            "news_index": sections.get("newsindexpage"),
+            "agenda": sections.get("eventindexpage"),
             "chantiers": chantier_listings.national_chantiers(self.locale),
             "regions": region_listings.regions_of_language(self.locale),
             "latest_news": news_listings.latest_news(self.locale, 4),

@@ -34,3 +34,18 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["section_pages"] = self.section_pages()
+        return context
+
+    def section_pages(self):
+        """A page with sub-pages lists them, a sub-page its parent and siblings (sidebar)."""
+        children = list(self.get_children().live().public().type(StandardPage))
+        if children:
+            return [self, *children]
+        parent = self.get_parent()
+        if parent.specific_class is StandardPage:
+            return [parent, *parent.get_children().live().public().type(StandardPage)]
+        return []

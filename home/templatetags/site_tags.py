@@ -29,7 +29,12 @@ def main_nav(context):
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
     chrome = site_chrome(context.get("request"))
-    return {"pages": chrome["footer"], "contact_page": chrome["contact"]}
+    return {
+        "home": chrome["home"],
+        "menu": chrome["menu"],
+        "pages": chrome["footer"],
+        "contact_page": chrome["contact"],
+    }
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

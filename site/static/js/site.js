@@ -2,18 +2,18 @@
 (function () {
   "use strict";
 
-  // Small screens: without JavaScript, "Menu" is a link to #main-nav (CSS :target opens the
-  // menu). Here it becomes a button that opens and closes the menu in place, with
+  // Small screens: without JavaScript, "Menu" is a link to #site-menu (CSS :target opens
+  // the menu: navigation, search and languages). Here it becomes a button that opens and closes the menu in place, with
   // aria-expanded, and Escape closes it. The swap keeps the same box: nothing moves.
   function setUpMenuToggle() {
-    var nav = document.getElementById("main-nav");
-    var link = document.querySelector("a.menu-toggle[href='#main-nav']");
+    var nav = document.getElementById("site-menu");
+    var link = document.querySelector("a.menu-toggle[href='#site-menu']");
     if (!nav || !link) return;
     var button = document.createElement("button");
     button.type = "button";
     button.className = link.className;
-    button.textContent = link.textContent;
-    button.setAttribute("aria-controls", "main-nav");
+    while (link.firstChild) button.appendChild(link.firstChild);
+    button.setAttribute("aria-controls", "site-menu");
     button.setAttribute("aria-expanded", "false");
     link.parentNode.replaceChild(button, link);
 
