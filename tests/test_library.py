@@ -8,9 +8,11 @@ import csv
 import datetime
 import io
 import json
+import re
 
 import feedparser
 import pytest
+from defusedxml import ElementTree
 from django.urls import reverse
 from django.utils import translation
 
@@ -328,11 +330,66 @@ def test_key_figures_as_a_chart_a_table_and_csv(client, library_site):
     assert lines[3][1] == "Bretagne"
 
 
+ATOM = "{http://www.w3.org/2005/Atom}"
+MIME_TYPE = re.compile(r"^[a-z]+/[a-z0-9.+-]+$")
+
+
+def feed_problems(content):
+    """What RSS 2.0 and Atom (RFC 4287) require of a feed and of its enclosures, checked on
+    the XML itself (feedvalidator, the reference validator, is not packaged for Python 3)."""
+    root = ElementTree.fromstring(content)
+    problems = []
+
+    def need(element, path, where):
+        found = element.find(path)
+        if found is None or not ((found.text or "").strip() or found.attrib):
+            problems.append(f"{where}: no {path}")
+
+    def enclosure_problems(url, length, mime, where):
+        if not (url or "").startswith(("http://", "https://")):
+            problems.append(f"{where}: enclosure URL {url!r} is not absolute")
+        if not (length or "").isdigit() or int(length) == 0:
+            problems.append(f"{where}: enclosure length {length!r}")
+        if not MIME_TYPE.match(mime or ""):
+            problems.append(f"{where}: enclosure type {mime!r}")
+
+    if root.tag == "rss":
+        if root.get("version") != "2.0":
+            problems.append("rss: version is not 2.0")
+        channel = root.find("channel")
+        for path in ("title", "link", "description"):
+            need(channel, path, "channel")
+        for item in channel.findall("item"):
+            where = f"item {item.findtext('title')!r}"
+            need(item, "title", where)
+            need(item, "guid", where)
+            enclosures = item.findall("enclosure")
+            if len(enclosures) > 1:
+                problems.append(f"{where}: RSS 2.0 allows one enclosure")
+            for enclosure in enclosures:
+                enclosure_problems(*map(enclosure.get, ("url", "length", "type")), where)
+    elif root.tag == f"{ATOM}feed":
+        for path in ("id", "title", "updated", f"author/{ATOM}name"):
+            need(root, ATOM + path, "feed")
+        for entry in root.findall(f"{ATOM}entry"):
+            where = f"entry {entry.findtext(ATOM + 'title')!r}"
+            for path in ("id", "title", "updated"):
+                need(entry, ATOM + path, where)
+            if entry.find(f"{ATOM}link[@rel='alternate']") is None:
+                problems.append(f"{where}: no alternate link")
+            for link in entry.findall(f"{ATOM}link[@rel='enclosure']"):
+                enclosure_problems(*map(link.get, ("href", "length", "type")), where)
+    else:
+        problems.append(f"not a feed: {root.tag}")
+    return problems
+
+
 def feed(client, name, **kwargs):
     with translation.override("fr"):
         url = reverse(f"feeds:{name}", kwargs=kwargs)
     response = client.get(url)
     assert response.status_code == 200, url
+    assert not feed_problems(response.content), feed_problems(response.content)
     return feedparser.parse(response.content)
 
 
@@ -364,6 +421,25 @@ def test_library_feeds_carry_each_document_as_an_enclosure(
     if name.endswith("atom"):
         assert parsed.feed.author == "Mouvement ESS"
         assert all(entry.get("author") for entry in parsed.entries)
+
+
+def test_the_feed_check_finds_a_broken_enclosure_and_a_missing_author():
+    rss = (
+        b'<rss version="2.0"><channel><title>T</title><link>http://x/</link>'
+        b"<description>D</description><item><title>I</title><guid>1</guid>"
+        b'<enclosure url="/doc.pdf" length="" type="application/pdf"/></item></channel></rss>'
+    )
+    assert feed_problems(rss) == [
+        "item 'I': enclosure URL '/doc.pdf' is not absolute",
+        "item 'I': enclosure length ''",
+    ]
+    atom = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><id>x</id><title>T</title>'
+        b"<updated>2024-01-01T00:00:00Z</updated></feed>"
+    )
+    assert feed_problems(atom) == [
+        "feed: no {http://www.w3.org/2005/Atom}author/{http://www.w3.org/2005/Atom}name"
+    ]
 
 
 def test_press_feeds_carry_their_releases_pdfs(client, library_site):
