@@ -30,8 +30,9 @@ def row_label(row, rows):
 
 
 def format_value(value):
+    """A figure as its source gives it, in the active language: "14,6", "55 100"."""
     value = Decimal(value)
-    places = 0 if value == value.to_integral() else 2
+    places = max(0, -value.normalize().as_tuple().exponent)
     return number_format(value, decimal_pos=places, force_grouping=True)
 
 

@@ -805,9 +805,9 @@ FIGURES_PAGE = {
             "source": OBSERVATORY + ", 2014",
             "note": "Emplois au 31 décembre, tous secteurs de l'ESS confondus.",
             "values": [
-                ("Région", 2014, "55100"),
-                ("Région", 2012, "53900"),
-                ("Région", 2010, "52400"),
+                ("Basse-Normandie", 2014, "55100"),
+                ("Basse-Normandie", 2012, "53900"),
+                ("Basse-Normandie", 2010, "52400"),
             ],
         },
         {
@@ -827,7 +827,7 @@ FIGURES_PAGE = {
             "unit": "structures",
             "source": "Chambre régionale de l'ESS, 2014",
             "note": "",
-            "values": [("Région", 2014, "148"), ("Région", 2013, "131"), ("Région", 2012, "117")],
+            "values": [("Basse-Normandie", 2014, "148"), ("Basse-Normandie", 2013, "131"), ("Basse-Normandie", 2012, "117")],
         },
     ],
 }

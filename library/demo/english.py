@@ -36,7 +36,6 @@ TEXTS = {
         "Organisations supported by the local support scheme (DLA)"
     ),
     "structures": "organisations",
-    "Région": "Region",
     "Observatoire régional de l'économie sociale et solidaire, 2014": (
         "Regional observatory of the social and solidarity economy, 2014"
     ),
