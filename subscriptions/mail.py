@@ -201,7 +201,8 @@ def digest(subscriber, items, *, alert):
 # --- Embargo preview links -----------------------------------------------------------------
 
 
-def preview_link(link, url, language):
+def preview_link(link, url, language, embargo_until):
+    """The e-mail that gives a journalist their embargo preview link."""
     page = link.page
     with translation.override(language):
         subject = _("Under embargo: %(title)s") % {"title": page.title}
@@ -209,7 +210,7 @@ def preview_link(link, url, language):
             "link": link,
             "title": page.title,
             "preview_url": url,
-            "embargo_until": _date(link.embargo_until) if link.embargo_until else "",
+            "embargo_until": _date(embargo_until) if embargo_until else "",
             "expires": _date(link.expires_at),
         }
     return build("preview_link", context, to=link.email, language=language, subject=subject)

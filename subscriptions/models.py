@@ -25,6 +25,27 @@ class SubscriberState(models.TextChoices):
     BOUNCED = "bounced", _("Deactivated: the address was refused")
 
 
+def describe_choices(*, regions, themes, national_news, press_releases, events, frequency):
+    """What a subscriber receives, as lines for people (pages, e-mails, the admin)."""
+    lines = []
+    if regions:
+        names = ", ".join(sorted(region.title for region in regions))
+        lines.append(_("News of the regions: %(names)s") % {"names": names})
+    if themes:
+        names = ", ".join(str(theme.label) for theme in themes)
+        lines.append(_("News of the chantiers: %(names)s") % {"names": names})
+    if national_news:
+        lines.append(_("National news"))
+    if press_releases:
+        if frequency == Frequency.IMMEDIATE:
+            lines.append(_("Press releases, as soon as they are published"))
+        else:
+            lines.append(_("Press releases"))
+    if events:
+        lines.append(_("Events"))
+    return [str(line) for line in lines]
+
+
 class SubscriberQuerySet(models.QuerySet):
     def active(self):
         return self.filter(state=SubscriberState.ACTIVE)
@@ -89,6 +110,19 @@ class Subscriber(models.Model):
     @property
     def wants_alerts(self):
         return self.press_releases and self.frequency == Frequency.IMMEDIATE
+
+    @property
+    def choices_summary(self):
+        return "; ".join(
+            describe_choices(
+                regions=list(self.regions.all()),
+                themes=list(self.themes.all()),
+                national_news=self.national_news,
+                press_releases=self.press_releases,
+                events=self.events,
+                frequency=self.frequency,
+            )
+        )
 
     @property
     def wants_digest(self):
@@ -205,6 +239,10 @@ class Message(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} {self.claimed_at:%Y-%m-%d %H:%M}"
 
+    @property
+    def recipient(self):
+        return self.subscriber.email if self.subscriber else _("(erased)")
+
 
 class Delivery(models.Model):
     """A page (all its translations: ``translation_key``) carried to a subscriber."""
@@ -283,6 +321,14 @@ class PreviewLink(models.Model):
     @property
     def is_expired(self):
         return self.expires_at <= timezone.now()
+
+    @property
+    def state_label(self):
+        if self.is_revoked:
+            return _("Revoked")
+        if self.is_expired:
+            return _("Expired")
+        return _("Valid")
 
 
 class PreviewOpening(models.Model):

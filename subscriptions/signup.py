@@ -11,7 +11,6 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from core.models import Theme
 from regions.models import RegionPage
@@ -23,6 +22,7 @@ from subscriptions.models import (
     SignupRequest,
     Subscriber,
     SubscriberState,
+    describe_choices,
 )
 
 logger = logging.getLogger(__name__)
@@ -57,25 +57,14 @@ def choices_of(subscriber):
 def summary(choices, language):
     """What the choices say, in ``language``: a list of lines for pages and e-mails."""
     with translation.override(language):
-        lines = []
-        regions = _regions(choices.get("regions", []))
-        if regions:
-            names = ", ".join(sorted(region.title for region in regions))
-            lines.append(_("News of the regions: %(names)s") % {"names": names})
-        themes = Theme.objects.filter(code__in=choices.get("themes", []))
-        if themes:
-            names = ", ".join(str(theme.label) for theme in themes)
-            lines.append(_("News of the chantiers: %(names)s") % {"names": names})
-        if choices.get("national_news"):
-            lines.append(_("National news"))
-        if choices.get("press_releases"):
-            if choices.get("frequency") == Frequency.IMMEDIATE:
-                lines.append(_("Press releases, as soon as they are published"))
-            else:
-                lines.append(_("Press releases"))
-        if choices.get("events"):
-            lines.append(_("Events"))
-        return lines
+        return describe_choices(
+            regions=_regions(choices.get("regions", [])),
+            themes=list(Theme.objects.filter(code__in=choices.get("themes", []))),
+            national_news=choices.get("national_news"),
+            press_releases=choices.get("press_releases"),
+            events=choices.get("events"),
+            frequency=choices.get("frequency"),
+        )
 
 
 def apply_choices(subscriber, choices):

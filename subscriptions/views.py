@@ -132,7 +132,7 @@ def subscribe(request):
             request,
             _("The message could not be sent"),
             _(
-                "Our mail server did not answer. Nothing was recorded for you: please try again in a few minutes."
+                "Our mail server did not answer: please try again in a few minutes."
             ),
             status=503,
         )
