@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import formats, timezone, translation
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
@@ -152,7 +152,11 @@ def describe_item(item):
         "intro": page.intro,
         "image_url": _image_url(page),
         "lang": foreign or translation.get_language(),
-        "foreign_name": get_language_info(foreign)["name_translated"] if foreign else "",
+        "foreign_note": (
+            _("in %(language)s") % {"language": get_language_info(foreign)["name_translated"]}
+            if foreign
+            else ""
+        ),
     }
 
 
@@ -186,9 +190,11 @@ def digest(subscriber, items, *, alert):
                 "count": len(items)
             }
         else:
-            subject = _("Your week with the ESS Movement: %(count)d new items") % {
-                "count": len(items)
-            }
+            subject = ngettext(
+                "Your week with the ESS Movement: %(count)d new item",
+                "Your week with the ESS Movement: %(count)d new items",
+                len(items),
+            ) % {"count": len(items)}
         context = {
             "alert": alert,
             "heading": _("Press alert") if alert else _("What's new this week"),

@@ -131,9 +131,7 @@ def subscribe(request):
         return message_page(
             request,
             _("The message could not be sent"),
-            _(
-                "Our mail server did not answer: please try again in a few minutes."
-            ),
+            _("Our mail server did not answer: please try again in a few minutes."),
             status=503,
         )
     return _check_inbox(request)
