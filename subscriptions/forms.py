@@ -12,7 +12,6 @@ from wagtail.models import Locale
 
 from core.models import Theme
 from regions.listings import regions_of_language
-from regions.models import RegionPage
 from subscriptions.addresses import clean_address
 from subscriptions.models import Frequency
 
@@ -34,9 +33,14 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
         return obj.label
 
 
-class RegionChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.title
+def region_choices(locale):
+    """Every region once (its translation key), named in ``locale`` where it has a copy."""
+    regions = {}
+    for region in regions_of_language(Locale.get_default()):
+        regions[region.translation_key] = region.title
+    for region in regions_of_language(locale):
+        regions[region.translation_key] = region.title
+    return sorted(((str(key), title) for key, title in regions.items()), key=lambda c: c[1])
 
 
 class ChoicesForm(forms.Form):
@@ -47,10 +51,9 @@ class ChoicesForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of the e-mails"), choices=(), widget=forms.RadioSelect
     )
-    regions = RegionChoiceField(
+    regions = forms.MultipleChoiceField(
         label=_("News of the regions"),
-        queryset=RegionPage.objects.none(),
-        to_field_name="translation_key",
+        choices=(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -79,7 +82,7 @@ class ChoicesForm(forms.Form):
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
         locale = locale or Locale.get_active()
-        self.fields["regions"].queryset = regions_of_language(locale)
+        self.fields["regions"].choices = region_choices(locale)
         self.fields["language"].choices = settings.LANGUAGES
         self.fields["language"].initial = translation.get_language()
 
@@ -99,7 +102,7 @@ class ChoicesForm(forms.Form):
         """The choices as stored with a sign-up request (JSON)."""
         data = self.cleaned_data
         return {
-            "regions": sorted(str(region.translation_key) for region in data["regions"]),
+            "regions": sorted(data["regions"]),
             "themes": sorted(theme.code for theme in data["themes"]),
             "national_news": data["national_news"],
             "press_releases": data["press_releases"],

@@ -76,7 +76,7 @@ def scope_of(scope):
 @register.inclusion_tag("subscriptions/includes/subscribe_box.html")
 def subscribe_box(scope=None, title=True):
     action = reverse("subscriptions:subscribe")
-    if scope is None:
+    if not scope:  # the footer: no page
         return {"action": action, "link_only": True}
     source, options, frequency = scope_of(scope)
     query = {option["name"]: option["value"] for option in options if option["checked"]}
