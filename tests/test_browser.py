@@ -24,6 +24,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
+from subscriptions.models import Subscriber
+from subscriptions.tokens import subscriber_token
 from tests.factories import build_demo_like_site, translate_demo_like_site
 
 # django_db sets the test database up; the tests themselves only read it.
@@ -91,9 +93,16 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
                 page = page["training"]
             urls["fr"][name] = page.url
             urls["en"][name] = english[page.pk].url
+        reader = Subscriber.objects.create(
+            email="lectrice@example.org", language="fr", state="active", national_news=True
+        )
         for language in ("fr", "en"):
             with translation.override(language):
                 urls[language]["search"] = reverse("search") + "?q=atelier"
+                urls[language]["subscribe"] = reverse("subscriptions:subscribe")
+                urls[language]["manage_subscription"] = reverse(
+                    "subscriptions:manage", args=[subscriber_token(reader)]
+                )
 
         shared = {
             conn.alias: conn

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from subscriptions.models import Subscriber
+from subscriptions.tokens import subscriber_token
 from tests.factories import build_demo_like_site, translate_demo_like_site
 
 pytestmark = [pytest.mark.html, pytest.mark.django_db, pytest.mark.search_index]
@@ -44,6 +46,11 @@ def test_every_page_type_is_valid_html(client, tmp_path):
     ]
     urls = [page.url for page in pages] + [english[page.pk].url for page in pages]
     urls += ["/fr/recherche/?q=atelier", "/en/search/?q=atelier", "/fr/no-such-page/"]
+    # The subscription pages: sign up, manage, and a refused link.
+    reader = Subscriber.objects.create(email="lectrice@example.org", language="fr", state="active")
+    token = subscriber_token(reader)
+    urls += ["/fr/abonnement/", "/en/subscribe/", f"/fr/abonnement/gerer/{token}/"]
+    urls += [f"/en/subscribe/manage/{token}/", "/fr/abonnement/confirmer/pas-un-jeton/"]
     folder = tmp_path / "html"
     folder.mkdir()
     names = {}
