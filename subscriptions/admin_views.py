@@ -15,7 +15,14 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
+from wagtail.admin.views.generic import (
+    CreateView,
+    DeleteView,
+    EditView,
+    HistoryView,
+    IndexView,
+    UsageView,
+)
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -193,13 +200,31 @@ class PreviewLinkEditForm(WagtailAdminModelForm):
         return link
 
 
+def _may_manage(user, link):
+    """Press and national team, for the links of the pages ``user`` may publish."""
+    return (
+        user.has_perm(embargo.CREATE_PERMISSION)
+        and link.page.permissions_for_user(user).can_publish()
+    )
+
+
 def _linkable(user):
     """The preview links of the pages ``user`` may publish."""
     if not user.has_perm(embargo.CREATE_PERMISSION):
         return PreviewLink.objects.none()
     links = PreviewLink.objects.select_related("page", "page__locale", "created_by")
-    allowed = [link.pk for link in links if link.page.permissions_for_user(user).can_publish()]
-    return links.filter(pk__in=allowed)
+    return links.filter(pk__in=[link.pk for link in links if _may_manage(user, link)])
+
+
+class ConfinedLinkMixin:
+    """A view of one link (edit, history, usage, delete): refused for a link to a page the
+    user may not publish, as the list leaves it out."""
+
+    def get_object(self, *args, **kwargs):
+        link = super().get_object(*args, **kwargs)
+        if not _may_manage(self.request.user, link):
+            raise PermissionDenied
+        return link
 
 
 class PreviewLinkIndexView(IndexView):
@@ -242,18 +267,24 @@ class PreviewLinkCreateView(CreateView):
         return text
 
 
-class PreviewLinkEditView(EditView):
-    def get_object(self, queryset=None):
-        link = super().get_object(queryset)
-        if not _linkable(self.request.user).filter(pk=link.pk).exists():
-            raise PermissionDenied
-        return link
-
+class PreviewLinkEditView(ConfinedLinkMixin, EditView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["preview_url"] = embargo.preview_url(self.object)
         context["openings"] = self.object.openings.all()[:50]
         return context
+
+
+class PreviewLinkHistoryView(ConfinedLinkMixin, HistoryView):
+    pass
+
+
+class PreviewLinkUsageView(ConfinedLinkMixin, UsageView):
+    pass
+
+
+class PreviewLinkDeleteView(ConfinedLinkMixin, DeleteView):
+    pass
 
 
 class PreviewLinkViewSet(ModelViewSet):
@@ -266,6 +297,9 @@ class PreviewLinkViewSet(ModelViewSet):
     index_view_class = PreviewLinkIndexView
     add_view_class = PreviewLinkCreateView
     edit_view_class = PreviewLinkEditView
+    history_view_class = PreviewLinkHistoryView
+    usage_view_class = PreviewLinkUsageView
+    delete_view_class = PreviewLinkDeleteView
     edit_template_name = "subscriptions/admin/preview_link_edit.html"
     list_display = [
         "journalist_name",

@@ -154,6 +154,10 @@ def test_preview_links_are_never_cached_and_each_opening_is_logged(desk, setting
     second = anonymous.get(preview_path(link))
     assert first.status_code == second.status_code == 200
     assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
+    # Nor does the release's own address give it to anyone, before or after the preview.
+    public = anonymous.get(desk.release.url)
+    assert public.status_code == 404
+    assert "Le prêt de 100 M€" not in public.content.decode()
     assert PreviewOpening.objects.filter(link=link).count() == 2
     link.revoked_at = timezone.now()
     link.save()
@@ -223,13 +227,61 @@ def test_press_cannot_give_a_link_to_another_regions_release(desk):
     link = PreviewLink.objects.get()
     listing = client.get("/admin/previewlinks/").content.decode()
     assert "Jeanne Reporter" not in listing
-    refused = client.get(f"/admin/previewlinks/edit/{link.pk}/")
-    assert refused.status_code in (302, 403) and b"Jeanne" not in refused.content
+    results = client.get("/admin/previewlinks/results/", {"q": "Jeanne"}).content.decode()
+    assert "Jeanne Reporter" not in results
+    for view in ("edit", "history", "history-results", "usage", "delete"):
+        refused = client.get(f"/admin/previewlinks/{view}/{link.pk}/")
+        assert refused.status_code in (302, 403), view
+        assert b"Jeanne" not in refused.content, view
+    revoke = client.post(
+        f"/admin/previewlinks/edit/{link.pk}/", {"expires_at": "", "revoke": "on"}
+    )
+    assert revoke.status_code in (302, 403)
+    link.refresh_from_db()
+    assert link.revoked_at is None
+    # The links of its own releases, press sees in each of these views.
+    own = create_link(client, desk.release)
+    assert own.status_code == 302
+    mine = PreviewLink.objects.get(page=desk.release)
+    for view in ("edit", "history", "usage"):
+        response = client.get(f"/admin/previewlinks/{view}/{mine.pk}/")
+        assert response.status_code == 200, view
+
+
+def test_press_gives_no_link_to_an_embargoed_page_that_is_not_a_press_release(desk):
+    article = NewsPageFactory(
+        parent=desk.site.news_index,
+        title="Article national sous embargo",
+        kind="article",
+        live=False,
+        go_live_at=desk.go_live_at,
+    )
+    client = logged_in(desk, "press")
+    assert article.permissions_for_user(desk.users["press"]).can_publish()
+    assert "Article national sous embargo" not in client.get(
+        "/admin/previewlinks/new/"
+    ).content.decode()
+    assert create_link(client, article).status_code == 200
+    assert not PreviewLink.objects.exists()
+    edit = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    assert f"/admin/previewlinks/new/?page={article.pk}" not in edit
 
 
 @pytest.mark.parametrize("role", ["coord_a", "coord_b", "nobody"])
 def test_a_coordinator_cannot_make_preview_links_nor_see_addresses(desk, role):
     client = logged_in(desk, role)
+    link = PreviewLink.objects.create(
+        page=desk.regional,
+        journalist_name="Jeanne Reporter",
+        outlet="O",
+        email="jeanne@example.org",
+        expires_at=embargo.default_expiry(desk.regional),
+    )
+    for view in ("edit", "history", "usage", "delete"):
+        response = client.get(f"/admin/previewlinks/{view}/{link.pk}/")
+        assert response.status_code in (302, 403), view
+        assert b"Jeanne" not in response.content
+    link.delete()
     for url in [
         "/admin/previewlinks/",
         "/admin/previewlinks/new/",
@@ -237,6 +289,10 @@ def test_a_coordinator_cannot_make_preview_links_nor_see_addresses(desk, role):
         "/admin/subscribers/?export=csv",
         f"/admin/subscribers/inspect/{desk.subscribers[0].pk}/",
         f"/admin/subscribers/delete/{desk.subscribers[0].pk}/",
+        f"/admin/subscribers/edit/{desk.subscribers[0].pk}/",
+        f"/admin/subscribers/history/{desk.subscribers[0].pk}/",
+        f"/admin/subscribers/usage/{desk.subscribers[0].pk}/",
+        "/admin/subscribers/results/?q=ada",
         "/admin/sendlog/",
     ]:
         response = client.get(url)
