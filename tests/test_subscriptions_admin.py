@@ -233,9 +233,7 @@ def test_press_cannot_give_a_link_to_another_regions_release(desk):
         refused = client.get(f"/admin/previewlinks/{view}/{link.pk}/")
         assert refused.status_code in (302, 403), view
         assert b"Jeanne" not in refused.content, view
-    revoke = client.post(
-        f"/admin/previewlinks/edit/{link.pk}/", {"expires_at": "", "revoke": "on"}
-    )
+    revoke = client.post(f"/admin/previewlinks/edit/{link.pk}/", {"expires_at": "", "revoke": "on"})
     assert revoke.status_code in (302, 403)
     link.refresh_from_db()
     assert link.revoked_at is None
@@ -258,9 +256,10 @@ def test_press_gives_no_link_to_an_embargoed_page_that_is_not_a_press_release(de
     )
     client = logged_in(desk, "press")
     assert article.permissions_for_user(desk.users["press"]).can_publish()
-    assert "Article national sous embargo" not in client.get(
-        "/admin/previewlinks/new/"
-    ).content.decode()
+    assert (
+        "Article national sous embargo"
+        not in client.get("/admin/previewlinks/new/").content.decode()
+    )
     assert create_link(client, article).status_code == 200
     assert not PreviewLink.objects.exists()
     edit = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()

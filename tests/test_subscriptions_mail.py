@@ -47,6 +47,6 @@ def test_a_digest_links_and_shows_everything_by_absolute_url(site_tree):
     assert re.search(rf'<img[^>]+src="{base}/media/images/[^"]+"', html)
     assert f'href="{page.full_url}"' in html
     assert 'lang="fr"' in html
-    assert signup.find_subscriber(
-        re.search(r"/gerer/([^/]+)/", message.body).group(1)
-    ) == subscriber
+    assert (
+        signup.find_subscriber(re.search(r"/gerer/([^/]+)/", message.body).group(1)) == subscriber
+    )
