@@ -119,6 +119,7 @@ def test_press_and_national_team_give_a_journalist_a_link_that_shows_the_release
     assert "Le prêt de 100 M€ sous embargo" in html
     assert "Sous embargo jusqu’au" in html and "ne pas publier avant" in html
     assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert 'class="box share"' not in html, "no invitation to share before the embargo lifts"
     assert page["Cache-Control"] == "private, no-store"
     assert page["X-Robots-Tag"] == "noindex, nofollow"
     assert PreviewOpening.objects.filter(link=link).count() == 1
