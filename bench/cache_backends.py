@@ -16,6 +16,7 @@ docs/performance.md.
 """
 
 import argparse
+import os
 import pickle
 import random
 import statistics
@@ -150,7 +151,9 @@ def section(figures):
         "cache would be shared too; measured against it with `python -m bench.cache_backends`",
         f"(an entry of a {figures['page_kb']} KB page, {figures['pickled_kb']} KB pickled,"
         f" {figures['entries']:,} pages cached, {figures['repeat']:,} reads; the database cache",
-        "on SQLite, the embedded default's database), in microseconds, median / p95:",
+        "on SQLite, the embedded default's database), in microseconds, median / p95, on"
+        f" {time.strftime('%Y-%m-%d', time.gmtime())} with {os.cpu_count()} cores"
+        f" (load average {os.getloadavg()[0]:.1f}):",
         "",
         "| operation | files | database (SQLite) |",
         "|---|---:|---:|",
@@ -161,14 +164,31 @@ def section(figures):
             f"| {label} | {files['median_us']:.0f} / {files['p95_us']:.0f} "
             f"| {database['median_us']:.0f} / {database['p95_us']:.0f} |"
         )
+    files_hit, database_hit = figures["files"]["hit"], figures["database"]["hit"]
+    faster = files_hit["median_us"] <= database_hit["median_us"]
+    comparison = (
+        f"the hit, which every cached request does, is {'faster' if faster else 'slower'} there"
+        f" ({files_hit['median_us']:.0f} against {database_hit['median_us']:.0f} µs)"
+    )
+    lines += [
+        "",
+        (f"Files: {comparison}, and" if faster else f"Files, although {comparison}, because")
+        + " on the embedded default the database cache would share SQLite's single writer with"
+        " the site: every page stored and every change would wait for, and hold up, editors'",
+        "saves; it also needs `createcachetable`. The file cache's limits: past `MAX_ENTRIES`",
+        "(5,000) it removes a third of its files, and it is one machine's: several application",
+        "servers need Redis (`REDIS_URL`).",
+    ]
     return "\n".join(lines) + "\n"
 
 
 def rewrite_docs(text):
-    """Replace this section of docs/performance.md, up to the next heading."""
+    """Replace this section of docs/performance.md, up to the next heading (appended to the
+    file when missing: ``bench.run`` rewrites the whole file before this runs)."""
     current = DOCS.read_text()
     if HEADING not in current:
-        raise SystemExit(f"{DOCS} has no section {HEADING!r}")
+        DOCS.write_text(current.rstrip("\n") + "\n\n" + text)
+        return
     before, rest = current.split(HEADING, 1)
     after = rest[rest.index("\n#") + 1 :] if "\n#" in rest else ""
     DOCS.write_text(before + text + ("\n" + after if after else ""))
