@@ -138,10 +138,12 @@ def test_redis_is_tried_again_every_interval_requests_or_not(client, site_tree, 
     try:
         settings.CACHES = redis_cache(server.port, RETRY_SECONDS=0.2, LOG_SECONDS=3600)
         client.get(site_tree.home.url)
-        assert len(server.connections) == 1
-        # No request meanwhile: the probe tries again on its own, every 0.2 s.
-        time.sleep(0.75)
-        assert len(server.connections) >= 2
+        after_request = len(server.connections)
+        assert after_request >= 1
+        # No request meanwhile: the probe tries again on its own, every 0.2 s (each try
+        # waits 0.1 s for its answer; a busy machine may have let it try during the request).
+        time.sleep(1.5)
+        assert len(server.connections) >= after_request + 2
     finally:
         server.close()
     # Still unreachable at every try: logged once within LOG_SECONDS.
