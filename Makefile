@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: setup run test test-fast messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop image-test search-engine search-engine-stop screenshots fonts brand map-data assets
+.PHONY: setup run test test-fast messages compilemessages lint format check clean bench soak browser-deps validate-html audit services services-stop image-test search-engine search-engine-stop screenshots fonts brand map-data email-templates assets
 
 $(VENV)/.installed: requirements.txt requirements-s3.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -104,7 +104,12 @@ brand: setup fonts
 map-data: setup node_modules/.installed
 	$(PY) manage.py build_map_data
 
-assets: fonts brand map-data
+# The e-mails' HTML templates with their CSS inlined, and the e-mail logo, built from
+# subscriptions/emails/ with css-inline and resvg (committed; docs/subscriptions.md).
+email-templates: setup
+	$(PY) manage.py build_email_templates
+
+assets: fonts brand map-data email-templates
 
 check: setup
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
@@ -131,6 +136,16 @@ BENCH_ARGS ?=
 bench: setup compilemessages search-engine
 	@command -v wrk >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y wrk >/dev/null 2>&1) || echo "wrk could not be installed: using the Python load generator"
 	$(PY) -m bench.run --engine opensearch://127.0.0.1:9200 $(BENCH_ARGS)
+	$(PY) -m bench.cache_backends
+
+# A mixed load for SOAK_MINUTES (default 10) against gunicorn with the production settings on
+# the PostgreSQL and Redis of `make services`: visitors on every page type, searches, feeds,
+# the calendar and the API, an editor publishing every few seconds and uploading images.
+# Figures in bench/out/soak.json and docs/operations.md. Options: python -m bench.soak -h.
+SOAK_MINUTES ?= 10
+SOAK_ARGS ?=
+soak: setup compilemessages services
+	$(PY) -m bench.soak --minutes $(SOAK_MINUTES) $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

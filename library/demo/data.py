@@ -827,7 +827,11 @@ FIGURES_PAGE = {
             "unit": "structures",
             "source": "Chambre régionale de l'ESS, 2014",
             "note": "",
-            "values": [("Basse-Normandie", 2014, "148"), ("Basse-Normandie", 2013, "131"), ("Basse-Normandie", 2012, "117")],
+            "values": [
+                ("Basse-Normandie", 2014, "148"),
+                ("Basse-Normandie", 2013, "131"),
+                ("Basse-Normandie", 2012, "117"),
+            ],
         },
     ],
 }
