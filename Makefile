@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: setup run test test-fast messages compilemessages lint format check clean bench soak browser-deps validate-html audit services services-stop image-test search-engine search-engine-stop screenshots fonts brand map-data email-templates assets
+.PHONY: setup run test test-fast messages compilemessages lint format check clean bench soak browser-deps server-deps validate-html audit services services-stop image-test search-engine search-engine-stop screenshots fonts brand map-data email-templates assets
 
 $(VENV)/.installed: requirements.txt requirements-s3.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ search-engine-stop:
 browser-deps: node_modules/.installed
 	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
+# The server tier starts PostgreSQL and Redis processes of its own (tests/servers.py): it needs
+# Debian's programs, not the running services of `make services`.
+server-deps:
+	@bash scripts/services.sh install
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
@@ -73,7 +78,7 @@ node_modules/.installed: package.json package-lock.json
 PYTEST_WORKERS ?= 2
 PYTEST := DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile
 SLOW_TIERS := browser or html or server or bench or demo or query_budget or elasticsearch
-test: setup compilemessages browser-deps
+test: setup compilemessages browser-deps server-deps
 	$(PYTEST) $(PYTEST_ARGS)
 
 # The edit-test loop: every test but the slow tiers (no browser, no server started, no
