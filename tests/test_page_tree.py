@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from chantiers.models import ChantierIndexPage, ChantierPage, RoadmapPage
 from home.models import ContactPage, HomePage, StandardPage
+from library.models import FiguresPage, LibraryPage, PublicationPage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, PressRoomPage
 from regions.models import RegionIndexPage, RegionPage
 from tests.factories import build_site_tree
@@ -29,6 +30,9 @@ ALLOWED_PARENTS = {
     EventPage: {EventIndexPage, RegionPage},
     PressRoomPage: {HomePage},
     ContactPage: {HomePage},
+    LibraryPage: {HomePage},
+    PublicationPage: {LibraryPage, RegionPage},
+    FiguresPage: {LibraryPage, RegionPage},
 }
 PAGE_TYPES = list(ALLOWED_PARENTS)
 ALL_PARENTS = [Page, *PAGE_TYPES]
