@@ -93,11 +93,16 @@ def environment(db_url, args, cached):
         # "Uncached" switches the whole-response cache off: every request renders its
         # page. The site chrome (menu, footer) stays in Redis, as in production.
         CACHE_MIDDLEWARE_SECONDS="300" if cached else "0",
-        REDIS_URL=args.redis_url,
         WEB_CONCURRENCY=str(args.workers),
         # The admin pass signs its coordinator in without a second factor.
         ADMIN_2FA_REQUIRED="False",
     )
+    # Without --redis-url the site keeps its embedded cache (the test of the benchmark
+    # runs where no Redis is started); the real run measures with Redis, as in production.
+    if args.redis_url:
+        env["REDIS_URL"] = args.redis_url
+    else:
+        env.pop("REDIS_URL", None)
     return env
 
 
@@ -314,6 +319,8 @@ def search_paths(summary):
 
 
 def flush_redis(url):
+    if not url:
+        return
     import redis
 
     redis.Redis.from_url(url).flushdb()
@@ -324,18 +331,12 @@ def admin_pass(env, kind, summary_file, args):
     each view's times and queries, then publish to visible on that server."""
     out = OUT / f"admin-{kind}.json"
     log(f"[{kind}] admin as a coordinator")
-    manage(
-        env,
-        "bench_admin",
-        "--summary",
-        str(summary_file),
-        "--out",
-        str(out),
-        "--repeat",
-        str(args.admin_repeat),
-        "--base-url",
-        f"http://{HOST}:{PORT}",
-    )
+    arguments = ["--summary", str(summary_file), "--out", str(out)]
+    arguments += ["--repeat", str(args.admin_repeat)]
+    if args.redis_url:
+        # Publish to visible needs the cache the server and this process share.
+        arguments += ["--base-url", f"http://{HOST}:{PORT}"]
+    manage(env, "bench_admin", *arguments)
     return json.loads(out.read_text())
 
 
@@ -505,8 +506,9 @@ def targets(run):
             judged[f"admin {name} p95 < 300 ms"] = (p95, 0 < p95 < 300)
         publish = views["publish"]["p95_ms"]
         judged["admin publish p95 < 1 s"] = (publish, 0 < publish < 1000)
-        visible = admin["publish_to_visible"]["visible_ms"]
-        judged["publish to visible < 1 s"] = (visible, 0 < visible < 1000)
+        if "publish_to_visible" in admin:
+            visible = admin["publish_to_visible"]["visible_ms"]
+            judged["publish to visible < 1 s"] = (visible, 0 < visible < 1000)
     return judged
 
 
@@ -597,7 +599,7 @@ def markdown(results):
         ]
         admin = run["cached"].get("admin")
         if admin:
-            visible = admin["publish_to_visible"]
+            visible = admin.get("publish_to_visible")
             parts += [
                 f"Admin as a coordinator of the first region ({admin['images_in_collection']:,}"
                 " images in its collection), each view requested "
@@ -606,8 +608,12 @@ def markdown(results):
                 "",
                 admin_table(admin),
                 "",
-                f"- publish to visible to an anonymous visitor of the cached server: "
-                f"{visible['visible_ms']} ms (the publish POST {visible['publish_ms']} ms)",
+                (
+                    f"- publish to visible to an anonymous visitor of the cached server: "
+                    f"{visible['visible_ms']} ms (the publish POST {visible['publish_ms']} ms)"
+                    if visible
+                    else "- publish to visible: not measured (no Redis shared with the server)"
+                ),
                 "",
             ]
         parts += [
@@ -708,7 +714,11 @@ def main(argv=None):
         default="ess_bench",
         help="Name of the bench's databases (and prefix of its demo and search ones).",
     )
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
+    parser.add_argument(
+        "--redis-url",
+        default="redis://127.0.0.1:6379/9",
+        help="Redis of the site's caches; empty: the embedded cache (no Redis needed).",
+    )
     parser.add_argument(
         "--admin-repeat", type=int, default=20, help="Requests per admin view as a coordinator."
     )

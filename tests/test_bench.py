@@ -32,7 +32,7 @@ def test_the_benchmark_runs_to_completion_and_reports_every_page_type(tmp_path):
     command = [
         sys.executable, "-m", "bench.run", "--databases", "sqlite", "--pages", "100",
         "--duration", "1", "--no-docs", "--out", str(tmp_path), "--port", str(free_port()),
-        "--redis-url", "redis://127.0.0.1:6379/11", "--search-sizes", "", "--admin-repeat", "2",
+        "--redis-url", "", "--search-sizes", "", "--admin-repeat", "2",
     ]  # fmt: skip
     result = subprocess.run(
         command, cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=900
@@ -69,6 +69,7 @@ def test_the_benchmark_runs_to_completion_and_reports_every_page_type(tmp_path):
         assert measured["requests"] == 2 and measured["p95_ms"] > 0, name
         assert measured["queries"] > 0, name
     assert admin["images_in_collection"] == 50
-    assert admin["publish_to_visible"]["visible_ms"] >= admin["publish_to_visible"]["publish_ms"]
+    # Without Redis the server's page cache is its own: publish to visible is not measured.
+    assert "publish_to_visible" not in admin
     assert "| admin view (as a coordinator) |" in result.stdout
-    assert "publish to visible < 1 s" in result.stdout
+    assert "admin publish p95 < 1 s" in result.stdout
