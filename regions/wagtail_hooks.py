@@ -30,8 +30,6 @@ def chooser_rows_in_the_listing_query(pages, request):
         pages.annotate_approved_schedule()
         .prefetch_workflow_states()
         .annotate(chooser_parent_id=Subquery(parent.values("pk")[:1]))
-        # The search's specific pages keep the locale their status label shows.
-        .select_related("locale", for_specific_subqueries=True)
     )
 
 

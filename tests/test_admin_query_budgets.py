@@ -154,6 +154,10 @@ def test_coordinator_admin_views_run_a_fixed_number_of_queries(client, world):
         reverse("wagtailimages_chooser:choose") + f"?collection_id={region.collection.pk}"
     ).text
     assert "Photo de Bretagne" in chooser
+    # The page chooser's rows still name their parent (read from the listing's query).
+    url = reverse("wagtailadmin_choose_page_child", args=[region.region.pk])
+    pages = client.get(url).json()["html"]
+    assert pages.count(f'data-parent-id="{region.region.pk}"') == 25
 
     # Wagtail's search results drop the chooser queryset's annotations and joins: each
     # result shown costs its parent and its locale (two queries), on a page of 25 at most.
