@@ -1,11 +1,11 @@
 """The contact form's protections against spam: a honeypot field and a rate limit per address."""
 
-from axes.helpers import get_client_ip_address
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
+
+from core.ratelimit import client_address, exceeded
 
 # A name the form builder never gives an editor's field (it only makes snake_case names).
 HONEYPOT = "website-url"
@@ -34,11 +34,8 @@ def caught_by_honeypot(form):
 
 def over_rate_limit(request):
     """Count a post from this client's address; True once it exceeds the hourly limit."""
-    key = f"contact-form:{get_client_ip_address(request) or 'unknown'}"
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > settings.CONTACT_FORM_RATE_LIMIT
+    return exceeded(
+        f"contact-form:{client_address(request)}",
+        settings.CONTACT_FORM_RATE_LIMIT,
+        RATE_WINDOW_SECONDS,
+    )
