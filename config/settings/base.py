@@ -76,8 +76,10 @@ env = environ.Env(
     DOCUMENT_MAX_UPLOAD_MB=(int, 20),
     IMAGE_MAX_UPLOAD_MB=(int, 10),
     IMAGE_MAX_PIXELS=(int, 40_000_000),
-    # Contact form: posts allowed per client IP and hour.
+    # Public forms (contact, join, project proposal): posts allowed per client IP and hour.
     CONTACT_FORM_RATE_LIMIT=(int, 5),
+    # A file attached to a project proposal, in megabytes.
+    PUBLIC_UPLOAD_MAX_MB=(int, 5),
     PAGE_CACHE_BROWSER_SECONDS=(int, 60),
     FRONTEND_CACHE_VARNISH_URL=(str, ""),
     FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN=(str, ""),
@@ -96,6 +98,7 @@ INSTALLED_APPS = [
     "chantiers",
     "regions",
     "news",
+    "directory",
     "search",
     "syndication",
     # wagtail-localize
@@ -132,6 +135,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_countries",
     "axes",
     # Two-factor authentication for the admin (ops/twofactor.py).
     "django_otp",
@@ -414,6 +418,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env("DOCUMENT_MAX_UPLOAD_MB") * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env("IMAGE_MAX_UPLOAD_MB") * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env("IMAGE_MAX_PIXELS")
 CONTACT_FORM_RATE_LIMIT = env("CONTACT_FORM_RATE_LIMIT")
+PUBLIC_UPLOAD_MAX_MB = env("PUBLIC_UPLOAD_MAX_MB")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False

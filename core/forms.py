@@ -1,0 +1,46 @@
+"""What every public form of the site shares against spam: a honeypot field and a rate
+limit per client address (the contact form, the join form, the project proposal form).
+
+Django's CSRF protection is the third defence; the forms' pages are never cached.
+"""
+
+from axes.helpers import get_client_ip_address
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+# A name the form builder never gives an editor's field (it only makes snake_case names).
+HONEYPOT = "website-url"
+RATE_WINDOW_SECONDS = 3600
+
+
+def honeypot_field():
+    """The honeypot: hidden from people by CSS (``.form-honeypot``), filled in by bots."""
+    return forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+
+def caught_by_honeypot(form):
+    """Whether a bot filled the honeypot; either way the honeypot leaves the form's data."""
+    form.fields.pop(HONEYPOT, None)
+    return bool(form.cleaned_data.pop(HONEYPOT, ""))
+
+
+def over_rate_limit(request, scope="contact-form"):
+    """Count a post from this client's address to the form ``scope``; True once it exceeds
+    the hourly limit (``CONTACT_FORM_RATE_LIMIT``)."""
+    key = f"{scope}:{get_client_ip_address(request) or 'unknown'}"
+    cache.add(key, 0, RATE_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW_SECONDS)
+        count = 1
+    return count > settings.CONTACT_FORM_RATE_LIMIT
+
+
+RATE_LIMIT_MESSAGE = _("Too many messages were sent from your connection. Please try again later.")
