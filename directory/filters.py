@@ -180,6 +180,8 @@ def _text_hits(manager, locale, text):
 def faceted_listing(request, *, manager, form, per_page, order, prefix):
     """The context of a faceted listing, under names that start with ``prefix``."""
     view = request.GET.get("view")
+    if view == "map" and "need" in form.fields:
+        view = None  # projects have no map
     context = {
         f"{prefix}_form": form,
         f"{prefix}_page": None,
@@ -204,6 +206,10 @@ def faceted_listing(request, *, manager, form, per_page, order, prefix):
     )
     matching = _filtered(base, filters, form.index)
     context[f"{prefix}_matching"] = matching
+    if context[f"{prefix}_view"] == "map":
+        # The map draws every match itself (``directory_tags``): no page of cards.
+        context[f"{prefix}_total"] = matching.count()
+        return context
     page_obj, error = paginate(request, order(matching.cards()), per_page)
     context[f"{prefix}_page"] = page_obj
     context[f"{prefix}_error"] = error
