@@ -19,6 +19,7 @@ from wagtail.contrib.forms.models import FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail.users.models import UserProfile
 
 from core.blocks import BodyBlock
 from core.forms import RATE_LIMIT_MESSAGE, caught_by_honeypot, over_rate_limit
@@ -118,7 +119,7 @@ class JoinPage(FormMixin, BasePage):
         recipients = moderation.join_request_recipients(region)
         by_language = {}
         for user in recipients:
-            language = user.wagtail_userprofile.get_preferred_language()
+            language = UserProfile.get_for_user(user).get_preferred_language()
             by_language.setdefault(language, []).append(user.email)
         if self.fallback_address:
             by_language.setdefault(settings.LANGUAGE_CODE, []).append(self.fallback_address)
