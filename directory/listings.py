@@ -5,8 +5,8 @@ from django.db.models import Q
 
 from core.tree import attach_regions
 from directory.choices import Membership
-from directory.sections import sections
 from directory.models import JoinPage, OrganisationPage, ProjectPage
+from directory.sections import sections
 
 __all__ = [
     "count_member_organisations",
@@ -21,14 +21,15 @@ __all__ = [
 
 def _distinct(qs, within):
     """How many pages, counted once whatever the number of their languages."""
-    return qs.live().public().filter(within).values("translation_key").distinct().count()
+    qs = qs.live().public().filter(within or Q())
+    return qs.values("translation_key").distinct().count()
 
 
-def count_member_organisations(within=Q()):
+def count_member_organisations(within=None):
     return _distinct(OrganisationPage.objects.filter(membership=Membership.MEMBER), within)
 
 
-def count_projects(within=Q()):
+def count_projects(within=None):
     return _distinct(ProjectPage.objects.all(), within)
 
 
@@ -62,4 +63,6 @@ def latest_projects(locale, limit):
 
 def join_page(home):
     """The join page under a home page, for the header's "Join" link."""
-    return JoinPage.objects.child_of(home).live().public().select_related("alias_of__locale").first()
+    return (
+        JoinPage.objects.child_of(home).live().public().select_related("alias_of__locale").first()
+    )
