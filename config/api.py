@@ -128,8 +128,10 @@ class ChoiceFieldsFilter(BaseFilterBackend):
             except FieldDoesNotExist:
                 continue
             choices = [str(key) for key, _label in (field.choices or ())]
-            if choices and value not in choices and name in view.get_available_fields(
-                queryset.model, db_fields_only=True
+            if (
+                choices
+                and value not in choices
+                and name in view.get_available_fields(queryset.model, db_fields_only=True)
             ):
                 raise BadRequestError(f"{name} must be one of: " + ", ".join(choices))
         return queryset

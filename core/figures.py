@@ -28,9 +28,7 @@ def default_label(metric, number):
         FigureMetric.PROJECTS: lambda n: ngettext(
             "project in the project bank", "projects in the project bank", n
         ),
-        FigureMetric.EVENTS_THIS_YEAR: lambda n: ngettext(
-            "event this year", "events this year", n
-        ),
+        FigureMetric.EVENTS_THIS_YEAR: lambda n: ngettext("event this year", "events this year", n),
     }
     label = labels.get(metric)
     return label(number) if label else ""
@@ -70,7 +68,12 @@ def resolve(figures, counts):
             number = count
             label = label or default_label(metric, count)
         resolved.append(
-            {"number": number, "label": label, "source": figure.get("source") or "", "metric": metric}
+            {
+                "number": number,
+                "label": label,
+                "source": figure.get("source") or "",
+                "metric": metric,
+            }
         )
     return resolved
 

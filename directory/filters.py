@@ -154,9 +154,7 @@ def _count(qs, name, form):
             .annotate(n=Count("pk"))
             .values_list("prefix", "n")
         )
-        counts = {
-            slug: by_prefix.get(region.path, 0) for slug, region in form.regions.items()
-        }
+        counts = {slug: by_prefix.get(region.path, 0) for slug, region in form.regions.items()}
         counts[NATIONAL] = sum(
             n for path, n in by_prefix.items() if path.startswith(form.index.path)
         )

@@ -51,7 +51,7 @@ class SpamDefendedForm(forms.Form):
         self.fields[HONEYPOT] = honeypot_field()
 
     def mark_optional(self):
-        """"(optional)" after the label of every field that may stay empty."""
+        """ "(optional)" after the label of every field that may stay empty."""
         for name, field in self.fields.items():
             if not field.required and name != HONEYPOT:
                 field.label = format_lazy("{} {}", field.label, _("(optional)"))
@@ -146,9 +146,7 @@ class ProjectProposalForm(SpamDefendedForm):
         cleaned = super().clean()
         if self.errors and self.files.get("document") and "document" not in self.errors:
             # The browser forgets the file when the form comes back: say so next to it.
-            self.add_error(
-                "document", _("Please choose the file again: browsers do not keep it.")
-            )
+            self.add_error("document", _("Please choose the file again: browsers do not keep it."))
         return cleaned
 
 

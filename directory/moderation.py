@@ -15,7 +15,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.admin.mail import EmailNotificationMixin, Notifier
-from wagtail.models import GroupPagePermission, Page, TaskState, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    GroupPagePermission,
+    Page,
+    TaskState,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 from wagtail.signals import task_submitted
 
 WORKFLOW_NAME = "Banque de projets"
@@ -27,7 +34,9 @@ SITE_WIDE_DEPTH = 2
 def project_workflow():
     """The workflow of proposed projects, made (and assigned to the project banks) if missing."""
     task_model = apps.get_model("directory", "ProjectModerationTask")
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    workflow, _created = Workflow.objects.get_or_create(
+        name=WORKFLOW_NAME, defaults={"active": True}
+    )
     task = task_model.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = task_model.objects.create(name=TASK_NAME)
@@ -53,9 +62,7 @@ def _active_users(groups_q):
 def publishers_of(page):
     """Users who may publish ``page``: permission to publish on it or an ancestor."""
     ancestors = [page.path[:end] for end in range(page.steplen, len(page.path) + 1, page.steplen)]
-    return _active_users(
-        Q(page__path__in=ancestors, permission__codename="publish_page")
-    )
+    return _active_users(Q(page__path__in=ancestors, permission__codename="publish_page"))
 
 
 def region_coordinators(region):

@@ -24,6 +24,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from chantiers.models import ChantierIndexPage, ChantierPage, Milestone, RoadmapPage
+from directory.models import (
+    DirectoryPage,
+    JoinPage,
+    OrganisationPage,
+    ProjectBankPage,
+    ProjectPage,
+    ProjectProposalPage,
+)
 from home.models import ContactFormField, ContactPage, HomePage, StandardPage
 from news.models import (
     EventIndexPage,
@@ -32,14 +40,6 @@ from news.models import (
     NewsPage,
     PressContact,
     PressRoomPage,
-)
-from directory.models import (
-    DirectoryPage,
-    JoinPage,
-    OrganisationPage,
-    ProjectBankPage,
-    ProjectPage,
-    ProjectProposalPage,
 )
 from regions.models import RegionContact, RegionIndexPage, RegionPage
 

@@ -258,9 +258,7 @@ def project_data(page, request, description):
         "description": description,
         "url": page.get_full_url(request),
         "inLanguage": page.locale.language_code,
-        "seeks": [
-            {"@type": "Demand", "name": str(label)} for label in page.get_needs_display()
-        ],
+        "seeks": [{"@type": "Demand", "name": str(label)} for label in page.get_needs_display()],
     }
     if page.organisation_title:
         carrier = {"@type": "Organization", "name": page.organisation_title}

@@ -43,9 +43,7 @@ def news_mentioning(page, limit):
         base_content_type=ContentType.objects.get_for_model(Page)
     )
     news = NewsPage.objects.listing(locale=page.locale).filter(
-        pk__in=referencing.annotate(page_id=Cast("object_id", BigIntegerField())).values(
-            "page_id"
-        )
+        pk__in=referencing.annotate(page_id=Cast("object_id", BigIntegerField())).values("page_id")
     )
     return attach_regions(news[:limit])
 

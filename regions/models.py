@@ -24,7 +24,6 @@ from news import listings as news_listings
 from regions.figures import figure_counts
 from regions.page_permissions import RegionPagePermissionTester
 
-
 #: How many of its organisations and projects a region page shows (the directory has all).
 REGION_ORGANISATIONS = 6
 REGION_PROJECTS = 3
@@ -67,9 +66,7 @@ class RegionPage(BasePage):
         verbose_name=_("key figures"),
         blank=True,
         block_counts={"figures": {"max_num": 1}},
-        help_text=_(
-            "Empty: the region's organisations, projects and events of the year, counted."
-        ),
+        help_text=_("Empty: the region's organisations, projects and events of the year, counted."),
     )
 
     content_panels = BasePage.content_panels + [

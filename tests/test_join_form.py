@@ -88,7 +88,9 @@ def test_the_national_team_lists_and_exports_the_requests(client, world, join):
     assert organisations == ["Coopérative du Léon", "Mutuelle d'Occitanie"]
     # A coordinator sees neither the list nor the export.
     client.force_login(world.users["coord_a"])
-    refused = client.get(reverse("wagtailforms:list_submissions", args=[join.pk]), {"export": "csv"})
+    refused = client.get(
+        reverse("wagtailforms:list_submissions", args=[join.pk]), {"export": "csv"}
+    )
     assert is_refusal(refused)
 
 

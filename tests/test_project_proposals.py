@@ -174,7 +174,10 @@ def test_too_many_proposals_from_one_address_are_refused(client, world, bank, se
     assert refused.status_code == 429
     assert "Trop de messages" in refused.text
     assert not ProjectPage.objects.filter(title="Projet de trop").exists()
-    assert propose(client, form_page, {"title": "Autre adresse"}, ip="198.51.100.99").status_code == 200
+    assert (
+        propose(client, form_page, {"title": "Autre adresse"}, ip="198.51.100.99").status_code
+        == 200
+    )
 
 
 def test_posting_without_the_csrf_token_is_refused(world, bank):
@@ -190,7 +193,11 @@ def test_posting_without_the_csrf_token_is_refused(world, bank):
         ({"title": ""}, "title", "Champ requis."),
         ({"contact_email": "awa@"}, "contact_email", "Saisissez une adresse e-mail valide."),
         ({"needs": []}, "needs", "Choisissez au moins une chose que le projet recherche."),
-        ({"consent": ""}, "consent", "Cochez cette case pour que nous puissions publier le projet et vous répondre."),
+        (
+            {"consent": ""},
+            "consent",
+            "Cochez cette case pour que nous puissions publier le projet et vous répondre.",
+        ),
         ({"region": "atlantide"}, "region", None),
         ({"deadline": "2001-01-01"}, "deadline", "L'échéance ne peut pas être passée."),
         ({"amount_sought": "-5"}, "amount_sought", None),
@@ -239,7 +246,9 @@ def pdf(name="projet.pdf", size=None, content=b"%PDF-1.4\n%%EOF\n"):
         (SimpleUploadedFile("faux.pdf", b"<html>not a pdf</html>", "application/pdf"), "pdf"),
     ],
 )
-def test_a_bad_file_is_refused_and_nothing_is_stored(client, world, bank, settings, upload, message):
+def test_a_bad_file_is_refused_and_nothing_is_stored(
+    client, world, bank, settings, upload, message
+):
     settings.PUBLIC_UPLOAD_MAX_MB = 1
     _bank, form_page = bank
     documents = get_document_model().objects.count()
@@ -250,9 +259,10 @@ def test_a_bad_file_is_refused_and_nothing_is_stored(client, world, bank, settin
     assert "Choisissez de nouveau le fichier" in errors
     assert not ProjectPage.objects.exists()
     assert get_document_model().objects.count() == documents
-    assert BeautifulSoup(response.content.decode(), "html.parser").select_one("#id_title")[
-        "value"
-    ] == GOOD["title"]
+    assert (
+        BeautifulSoup(response.content.decode(), "html.parser").select_one("#id_title")["value"]
+        == GOOD["title"]
+    )
 
 
 def test_an_attached_document_stays_private_until_the_project_is_published(client, world, bank):

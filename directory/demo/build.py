@@ -12,8 +12,10 @@ import json
 from decimal import Decimal
 
 from django.utils import timezone
+
 from core import i18n
 from directory import moderation
+from directory.demo import organisations, pages, projects
 from directory.models import (
     DirectoryPage,
     JoinPage,
@@ -22,7 +24,6 @@ from directory.models import (
     ProjectPage,
     ProjectProposalPage,
 )
-from directory.demo import organisations, pages, projects
 from news.models import NewsPage
 
 from . import english

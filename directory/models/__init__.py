@@ -2,6 +2,7 @@
 moderation task of proposed projects."""
 
 from directory.choices import LegalForm, Membership, ProjectNeed, ProjectStatus
+
 from .joining import JoinPage
 from .moderation import ProjectModerationTask
 from .organisations import DirectoryPage, OrganisationPage

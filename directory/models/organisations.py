@@ -16,13 +16,13 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.tree import attach_regions
 from core.models import BasePage, IndexPage, ThemedPageMixin
+from core.tree import attach_regions
 from directory import filters
 from directory.choices import LegalForm, Membership
 from directory.models.projects import ProjectPage
-from directory.sections import sections
 from directory.querysets import CountryCodeField, DirectoryQuerySet
+from directory.sections import sections
 from news import listings as news_listings
 
 HOME_COUNTRY = "FR"
@@ -197,4 +197,3 @@ class OrganisationPage(ThemedPageMixin, BasePage):
         context["news"] = news_listings.news_mentioning(self, NEWS_MENTIONS)
         context["sections"] = sections(self.locale)
         return context
-

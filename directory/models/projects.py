@@ -21,8 +21,8 @@ from core.models import BasePage, IndexPage, ThemedPageMixin
 from directory import filters, proposals
 from directory.choices import NEED_FIELDS, ProjectNeed, ProjectStatus
 from directory.forms import ProjectProposalForm
-from directory.sections import sections
 from directory.querysets import NeedsField, ProjectQuerySet
+from directory.sections import sections
 
 logger = logging.getLogger(__name__)
 
@@ -161,9 +161,7 @@ class ProjectPage(ThemedPageMixin, BasePage):
     def clean(self):
         super().clean()
         if self.organisation_id is None and not self.organisation_name:
-            raise ValidationError(
-                {"organisation": _("Choose the organisation, or give its name.")}
-            )
+            raise ValidationError({"organisation": _("Choose the organisation, or give its name.")})
 
     @property
     def needs(self):

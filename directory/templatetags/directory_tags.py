@@ -34,9 +34,7 @@ POINT_FIELDS = (
 
 
 def organisations_label(count):
-    return ngettext("%(count)s organisation", "%(count)s organisations", count) % {
-        "count": count
-    }
+    return ngettext("%(count)s organisation", "%(count)s organisations", count) % {"count": count}
 
 
 def density(count, highest):

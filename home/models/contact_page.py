@@ -11,8 +11,8 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from core.models import BasePage
 from core.forms import RATE_LIMIT_MESSAGE, caught_by_honeypot, over_rate_limit
+from core.models import BasePage
 from home.forms import ContactFormBuilder
 
 logger = logging.getLogger(__name__)

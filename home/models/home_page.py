@@ -6,8 +6,8 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from chantiers import listings as chantier_listings
-from core.blocks import BodyBlock, KeyFiguresBlock
 from core import figures
+from core.blocks import BodyBlock, KeyFiguresBlock
 from core.models import BasePage
 from directory import listings as directory_listings
 from home import routing
