@@ -6,7 +6,6 @@ import copy
 import json
 import re
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -20,69 +19,16 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from bench.sitebuilder import bulk_add_pages, bulk_set_themes
 from directory.models import OrganisationPage
 from tests.factories import (
-    DirectoryPageFactory,
     EventPageFactory,
     JoinPageFactory,
     NewsPageFactory,
     OrganisationPageFactory,
-    ProjectBankPageFactory,
     ProjectPageFactory,
     RegionPageFactory,
+    build_directory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def build_directory(tree):
-    """The small site's directory: five organisations in two regions, national and abroad."""
-    directory = DirectoryPageFactory(parent=tree.home)
-    bank = ProjectBankPageFactory(parent=tree.home)
-    orgs = SimpleNamespace(
-        scop=OrganisationPageFactory(
-            parent=tree.region_a,
-            title="Scop des Landes de Lanvaux",
-            legal_form="cooperative",
-            town="Vannes",
-            latitude=Decimal("47.658"),
-            longitude=Decimal("-2.760"),
-            themes=["cooperation"],
-        ),
-        mutual=OrganisationPageFactory(
-            parent=tree.region_a,
-            title="Mutuelle armoricaine",
-            legal_form="mutual",
-            town="Brest",
-            themes=["social_innovation"],
-        ),
-        asso=OrganisationPageFactory(
-            parent=tree.region_b,
-            title="Mesurer en Occitanie",
-            legal_form="association",
-            town="Toulouse",
-            latitude=Decimal("43.6045"),
-            longitude=Decimal("1.4440"),
-            themes=["impact"],
-        ),
-        foundation=OrganisationPageFactory(
-            parent=directory,
-            title="Fondation nationale d'amorçage",
-            legal_form="foundation",
-            membership="partner",
-            town="Paris",
-        ),
-        ceres=OrganisationPageFactory(
-            parent=directory,
-            title="CERES Lomé",
-            legal_form="association",
-            membership="partner",
-            town="Lomé",
-            country="TG",
-            latitude=Decimal("6.1319"),
-            longitude=Decimal("1.2228"),
-            themes=["training"],
-        ),
-    )
-    return SimpleNamespace(tree=tree, directory=directory, bank=bank, orgs=orgs)
 
 
 @pytest.fixture(scope="module")
@@ -274,9 +220,7 @@ def count_queries(client, url):
 DIRECTORY_QUERIES = {"list": 25, "list, filtered": 25, "map": 23, "map, filtered": 23}
 
 
-def test_filters_and_facets_cost_the_same_queries_with_3_and_300_organisations(
-    client, d, settings
-):
+def test_filters_and_facets_cost_the_same_queries_with_3_and_300_organisations(client, d, settings):
     settings.CACHE_MIDDLEWARE_SECONDS = 0
     urls = {
         "list": d.directory.url,
@@ -347,7 +291,9 @@ def test_an_organisations_page_shows_its_region_themes_projects_and_news(client,
     ProjectPageFactory(
         parent=d.tree.region_a, title="Un atelier partagé", organisation=org, themes=["cooperation"]
     )
-    ProjectPageFactory(parent=d.tree.region_a, title="Projet d'un autre", organisation=d.orgs.mutual)
+    ProjectPageFactory(
+        parent=d.tree.region_a, title="Projet d'un autre", organisation=d.orgs.mutual
+    )
     body = [("paragraph", f'<p>Visite de la <a linktype="page" id="{org.pk}">Scop</a>.</p>')]
     NewsPageFactory(parent=d.tree.news_index, title="Reportage chez la Scop", body=body)
     NewsPageFactory(parent=d.tree.news_index, title="Sans rapport")
@@ -358,7 +304,9 @@ def test_an_organisations_page_shows_its_region_themes_projects_and_news(client,
     facts = page.select_one(".facts").get_text(" ", strip=True)
     assert "Bretagne" in facts and "Vannes" in facts
     assert "Coopération économique" in page.select_one(".meta-list").get_text(" ")
-    projects = [a.get_text(strip=True) for a in page.select("#organisation-projects ~ * .card__title a")]
+    projects = [
+        a.get_text(strip=True) for a in page.select("#organisation-projects ~ * .card__title a")
+    ]
     assert projects == ["Un atelier partagé"]
     news = [a.get_text(strip=True) for a in page.select("#organisation-news ~ * .card__title a")]
     assert news == ["Reportage chez la Scop"]
@@ -429,7 +377,11 @@ def organisation_form(page, **changes):
     ("changes", "field", "message"),
     [
         ({"latitude": "95"}, "latitude", "Une latitude est comprise entre -90 et 90 degrés."),
-        ({"longitude": "-181"}, "longitude", "Une longitude est comprise entre -180 et 180 degrés."),
+        (
+            {"longitude": "-181"},
+            "longitude",
+            "Une longitude est comprise entre -180 et 180 degrés.",
+        ),
         (
             {"latitude": "47.6", "longitude": ""},
             "longitude",
@@ -510,7 +462,9 @@ def test_the_api_exposes_projects(client, d):
     assert project["organisation"]["title"] == "Mesurer en Occitanie"
     assert project["region_slug"] == "occitanie"
     assert "contact_email" not in project
-    response = client.get("/api/v2/pages/", {"type": "directory.ProjectPage", "fields": "contact_email"})
+    response = client.get(
+        "/api/v2/pages/", {"type": "directory.ProjectPage", "fields": "contact_email"}
+    )
     assert response.status_code == 400  # the proposer's address is never exposed
 
 
@@ -588,7 +542,12 @@ def test_editors_choose_the_figures_and_may_label_them(client, d):
             {
                 "title": "En chiffres",
                 "figures": [
-                    {"metric": "regions", "number": "", "label": "régions mobilisées", "source": ""},
+                    {
+                        "metric": "regions",
+                        "number": "",
+                        "label": "régions mobilisées",
+                        "source": "",
+                    },
                     {"metric": "projects", "number": "", "label": "", "source": ""},
                     {"metric": "", "number": "1 325", "label": "entrepreneurs", "source": "CERES"},
                 ],
