@@ -9,6 +9,7 @@ in a savepoint rolled back afterwards; a refused request leaves the database as 
 import copy
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -198,6 +199,29 @@ def preview(name):
     return action
 
 
+def view_revision(name):
+    def action(client, w, lang):
+        page = w.pages[lang][name]
+        revision = page.latest_revision
+        response = client.get(f"/admin/pages/{page.pk}/revisions/{revision.pk}/view/")
+        return response, response.status_code == 200 and page.title.encode() in response.content
+
+    return action
+
+
+def translate(name):
+    """wagtail-localize's "Translate this page" into the other language."""
+
+    def action(client, w, lang):
+        page = w.pages[lang][name]
+        target = w.en if lang == "fr" else w.fr
+        url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+        response = client.post(url, {"locales": [target.pk]})
+        return response, page.get_translation_or_none(target) is not None
+
+    return action
+
+
 ACTIONS = {
     "open the edit view of an organisation of A": open_edit("org_a"),
     "add an organisation under A": add_under("region_a", OrganisationPage),
@@ -207,6 +231,8 @@ ACTIONS = {
     "publish an organisation of B": publish("org_b"),
     "preview an organisation of B": preview("org_b"),
     "read the history of an organisation of B": view_history("org_b"),
+    "view a revision of an organisation of B": view_revision("org_b"),
+    "translate an organisation of A": translate("org_a"),
     "move an organisation of A to B": move_to_b("org_a"),
     "copy an organisation of A into B": copy_into_b("org_a"),
     "publish a national organisation": publish("org_national"),
@@ -217,19 +243,20 @@ ACTIONS = {
     "publish a project of B": publish("project_b"),
     "delete a project of B": delete("project_b"),
     "preview a project of B": preview("project_b"),
+    "translate a project of A": translate("project_a"),
     "publish a national project": publish("project_national"),
 }
 
 Y, N = True, False
-# Columns in the order of ACTIONS: organisations (12), then projects (7).
-#                edA addA pubA delA edB pubB preB hisB movB copB pubN addN  edA addA pubA pubB delB preB pubN
+# Columns in the order of ACTIONS: organisations (14), then projects (8).
+#                edA addA pubA delA edB pubB preB hisB revB trA  movB copB pubN addN  edA addA pubA pubB delB preB trA  pubN
 MATRIX = {
-    "coord_a":   [Y,  Y,   Y,   Y,   N,  N,   N,   N,   N,   N,   N,   N,    Y,  Y,   Y,   N,   N,   N,   N],
-    "coord_b":   [N,  N,   N,   N,   Y,  Y,   Y,   Y,   N,   N,   N,   N,    N,  N,   N,   Y,   Y,   Y,   N],
-    "national":  [Y,  Y,   Y,   Y,   Y,  Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y,   Y,   Y,   Y,   Y,   Y],
-    "press":     [N,  N,   N,   N,   N,  N,   N,   N,   N,   N,   N,   N,    N,  N,   N,   N,   N,   N,   N],
-    "nobody":    [N,  N,   N,   N,   N,  N,   N,   N,   N,   N,   N,   N,    N,  N,   N,   N,   N,   N,   N],
-    "anonymous": [N,  N,   N,   N,   N,  N,   N,   N,   N,   N,   N,   N,    N,  N,   N,   N,   N,   N,   N],
+    "coord_a":   [Y,  Y,   Y,   Y,   N,  N,   N,   N,   N,   N,   N,   N,   N,   N,    Y,  Y,   Y,   N,   N,   N,   N,   N],
+    "coord_b":   [N,  N,   N,   N,   Y,  Y,   Y,   Y,   Y,   N,   N,   N,   N,   N,    N,  N,   N,   Y,   Y,   Y,   N,   N],
+    "national":  [Y,  Y,   Y,   Y,   Y,  Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y,   Y,   Y,   Y,   Y,   Y,   Y],
+    "press":     [N,  N,   N,   N,   N,  N,   N,   N,   N,   N,   N,   N,   N,   N,    N,  N,   N,   N,   N,   N,   N,   N],
+    "nobody":    [N,  N,   N,   N,   N,  N,   N,   N,   N,   N,   N,   N,   N,   N,    N,  N,   N,   N,   N,   N,   N,   N],
+    "anonymous": [N,  N,   N,   N,   N,  N,   N,   N,   N,   N,   N,   N,   N,   N,    N,  N,   N,   N,   N,   N,   N,   N],
 }  # fmt: skip
 
 
