@@ -17,7 +17,7 @@ from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from bench.sitebuilder import bulk_add_pages, bulk_set_themes
-from directory.models import OrganisationPage
+from directory.models import OrganisationPage, ProjectPage
 from tests.factories import (
     EventPageFactory,
     JoinPageFactory,
@@ -239,6 +239,58 @@ def test_filters_and_facets_cost_the_same_queries_with_3_and_300_organisations(c
     assert small == large, (small, large)
     if connection.vendor == "sqlite":
         assert small == DIRECTORY_QUERIES, json.dumps(small)
+
+
+def add_projects(tree, count, start):
+    """Regional projects (a page of national ones would spare the query for their regions)."""
+    pages = bulk_add_pages(
+        tree.region_a,
+        [
+            ProjectPage(
+                title=f"Projet breton {n}",
+                slug=f"projet-breton-{n}",
+                summary=f"Résumé du projet {n}",
+                organisation_name="Coopérative du coin",
+                status=["open", "in_progress", "completed"][n % 3],
+                needs_funding=bool(n % 2),
+                needs_partners=not n % 2,
+                needs_volunteers=n % 5 == 0,
+                amount_sought=1000 * n if n % 2 else None,
+            )
+            for n in range(start, start + count)
+        ],
+    )
+    bulk_set_themes(pages, lambda page: ["cooperation"])
+
+
+#: The project bank's queries, the same at every size (pinned on SQLite): as the
+#: directory's, with the bank's four facets (region, theme, need, status).
+PROJECT_BANK_QUERIES = {"list": 27, "list, filtered": 27}
+
+
+def test_the_project_banks_filters_cost_the_same_queries_with_3_and_300_projects(
+    client, d, settings
+):
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+    urls = {
+        "list": d.bank.url,
+        "list, filtered": d.bank.url + "?status=open&need=partners&theme=cooperation",
+    }
+    add_projects(d.tree, 3, 0)
+    for url in urls.values():  # one-off work that one listing's request does for the other
+        client.get(url)
+    small = {name: count_queries(client, url)[0] for name, url in urls.items()}
+    add_projects(d.tree, 297, 3)
+    for url in urls.values():
+        client.get(url)
+    large = {}
+    for name, url in urls.items():
+        large[name], response = count_queries(client, url)
+        if name == "list":
+            assert "300 projets" in response.text
+    assert small == large, (small, large)
+    if connection.vendor == "sqlite":
+        assert small == PROJECT_BANK_QUERIES, json.dumps(small)
 
 
 # --- The map ---------------------------------------------------------------------------
