@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: setup run test test-fast messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop image-test search-engine search-engine-stop screenshots fonts brand map-data assets
+.PHONY: setup run test test-fast messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop image-test search-engine search-engine-stop screenshots fonts brand map-data email-templates assets
 
 $(VENV)/.installed: requirements.txt requirements-s3.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -104,7 +104,12 @@ brand: setup fonts
 map-data: setup node_modules/.installed
 	$(PY) manage.py build_map_data
 
-assets: fonts brand map-data
+# The e-mails' HTML templates with their CSS inlined, and the e-mail logo, built from
+# subscriptions/emails/ with css-inline and resvg (committed; docs/subscriptions.md).
+email-templates: setup
+	$(PY) manage.py build_email_templates
+
+assets: fonts brand map-data email-templates
 
 check: setup
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check

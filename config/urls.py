@@ -32,6 +32,7 @@ elif settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("feeds/", include("syndication.urls")),
+    path("", include("subscriptions.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

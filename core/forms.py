@@ -4,11 +4,11 @@ limit per client address (the contact form, the join form, the project proposal 
 Django's CSRF protection is the third defence; the forms' pages are never cached.
 """
 
-from axes.helpers import get_client_ip_address
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+from core.ratelimit import client_address, exceeded
 
 # A name the form builder never gives an editor's field (it only makes snake_case names).
 HONEYPOT = "website-url"
@@ -33,14 +33,9 @@ def caught_by_honeypot(form):
 def over_rate_limit(request, scope="contact-form"):
     """Count a post from this client's address to the form ``scope``; True once it exceeds
     the hourly limit (``CONTACT_FORM_RATE_LIMIT``)."""
-    key = f"{scope}:{get_client_ip_address(request) or 'unknown'}"
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > settings.CONTACT_FORM_RATE_LIMIT
+    return exceeded(
+        f"{scope}:{client_address(request)}", settings.CONTACT_FORM_RATE_LIMIT, RATE_WINDOW_SECONDS
+    )
 
 
 RATE_LIMIT_MESSAGE = _("Too many messages were sent from your connection. Please try again later.")

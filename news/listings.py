@@ -1,5 +1,5 @@
-"""What other apps' pages list of news and events: the home page, chantiers, regions, the
-directory's organisations."""
+"""What other apps list of news and events: the home page, chantiers, regions, the
+directory's organisations, and the e-mails of ``subscriptions``."""
 
 import datetime
 
@@ -11,7 +11,8 @@ from wagtail.models import Page, ReferenceIndex
 
 from core.tree import attach_regions
 from news import filters
-from news.models import EventPage, NewsPage
+from news.kinds import NewsKind
+from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, PressRoomPage
 
 
 def news_listing(request, locale, *, region=None, theme=None, omit=()):
@@ -60,3 +61,35 @@ def count_events_of_year(year, within):
         .distinct()
         .count()
     )
+
+
+# --- What the e-mails of ``subscriptions`` carry -------------------------------------------
+
+
+def news_first_published(since, until):
+    """Published news first published in ``(since, until]``, every language, newest first."""
+    return NewsPage.objects.listing().filter(
+        first_published_at__gt=since, first_published_at__lte=until
+    )
+
+
+def events_first_published(since, until):
+    """Published events first published in ``(since, until]``, every language, by start."""
+    return EventPage.objects.for_calendar().filter(
+        first_published_at__gt=since, first_published_at__lte=until
+    )
+
+
+def section_paths():
+    """The tree paths of the national sections (every language): ``news``, ``agenda``,
+    ``press``; a page is national news when its path starts with one of ``news``."""
+    return {
+        "news": list(NewsIndexPage.objects.values_list("path", flat=True)),
+        "agenda": list(EventIndexPage.objects.values_list("path", flat=True)),
+        "press": list(PressRoomPage.objects.values_list("path", flat=True)),
+    }
+
+
+def press_releases():
+    """Every press release, published or not (the press desk's embargo links)."""
+    return NewsPage.objects.filter(kind=NewsKind.PRESS_RELEASE)

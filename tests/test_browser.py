@@ -8,6 +8,7 @@ the search box; the menu folds on small screens with JavaScript and stays open w
 the language switcher leads to the other language; print hides the site's chrome.
 """
 
+import datetime
 import json
 import os
 import shutil
@@ -21,10 +22,13 @@ from django.db import connections
 from django.db.models.signals import post_save
 from django.test.testcases import LiveServerThread
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
-from tests.factories import build_demo_like_site, translate_demo_like_site
+from subscriptions import embargo
+from subscriptions.models import PreviewLink, Subscriber
+from subscriptions.tokens import preview_token, subscriber_token
+from tests.factories import NewsPageFactory, build_demo_like_site, translate_demo_like_site
 
 # django_db sets the test database up; the tests themselves only read it.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.search_index]
@@ -97,10 +101,36 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
                 page = page["training"]
             urls["fr"][name] = page.url
             urls["en"][name] = english[page.pk].url
+        reader = Subscriber.objects.create(
+            email="lectrice@example.org", language="fr", state="active", national_news=True
+        )
         for language in ("fr", "en"):
             with translation.override(language):
                 urls[language]["search"] = reverse("search") + "?q=atelier"
+                urls[language]["subscribe"] = reverse("subscriptions:subscribe")
+                urls[language]["manage_subscription"] = reverse(
+                    "subscriptions:manage", args=[subscriber_token(reader)]
+                )
             urls[language]["directory_map"] = urls[language]["directory"] + "?view=map"
+        # A journalist's preview of a press release under embargo (the release is French).
+        release = NewsPageFactory(
+            parent=tree.press_room,
+            title="Communiqué sous embargo",
+            kind="press_release",
+            intro="Annonce à paraître.",
+            go_live_at=timezone.now() + datetime.timedelta(days=2),
+        )
+        link = PreviewLink.objects.create(
+            page=release,
+            journalist_name="Jeanne Reporter",
+            outlet="La Gazette",
+            email="jeanne@example.org",
+            expires_at=embargo.default_expiry(release),
+        )
+        with translation.override("fr"):
+            urls["fr"]["embargo_preview"] = reverse(
+                "subscriptions:preview", args=[preview_token(link)]
+            )
 
         shared = {
             conn.alias: conn

@@ -53,6 +53,8 @@ env = environ.Env(
     EMAIL_USE_SSL=(bool, False),
     DEFAULT_FROM_EMAIL=(str, "site@localhost"),
     SERVER_EMAIL=(str, "site@localhost"),
+    # Seconds the SMTP connection waits for the server (a sign-up answers within it).
+    EMAIL_TIMEOUT=(int, 10),
     # Media on S3-compatible storage when a bucket is named; local disk otherwise.
     AWS_STORAGE_BUCKET_NAME=(str, ""),
     AWS_S3_ENDPOINT_URL=(str, ""),
@@ -80,6 +82,17 @@ env = environ.Env(
     CONTACT_FORM_RATE_LIMIT=(int, 5),
     # A file attached to a project proposal, in megabytes.
     PUBLIC_UPLOAD_MAX_MB=(int, 5),
+    # E-mail subscriptions (docs/subscriptions.md): sign-ups per client IP and per address
+    # and hour; send_digests' batches (e-mails per SMTP connection, seconds between them),
+    # the weekly digest's day (0 is Monday) and hour, and how long a claim of a killed run
+    # is left alone.
+    SUBSCRIBE_RATE_LIMIT=(int, 10),
+    SUBSCRIBE_ADDRESS_RATE_LIMIT=(int, 3),
+    SUBSCRIPTIONS_BATCH_SIZE=(int, 50),
+    SUBSCRIPTIONS_BATCH_PAUSE=(float, 1.0),
+    SUBSCRIPTIONS_DIGEST_WEEKDAY=(int, 3),
+    SUBSCRIPTIONS_DIGEST_HOUR=(int, 8),
+    SUBSCRIPTIONS_CLAIM_MINUTES=(int, 15),
     PAGE_CACHE_BROWSER_SECONDS=(int, 60),
     FRONTEND_CACHE_VARNISH_URL=(str, ""),
     FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN=(str, ""),
@@ -99,6 +112,7 @@ INSTALLED_APPS = [
     "regions",
     "news",
     "directory",
+    "subscriptions",
     "search",
     "syndication",
     # wagtail-localize
@@ -419,6 +433,13 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env("IMAGE_MAX_UPLOAD_MB") * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env("IMAGE_MAX_PIXELS")
 CONTACT_FORM_RATE_LIMIT = env("CONTACT_FORM_RATE_LIMIT")
 PUBLIC_UPLOAD_MAX_MB = env("PUBLIC_UPLOAD_MAX_MB")
+SUBSCRIBE_RATE_LIMIT = env("SUBSCRIBE_RATE_LIMIT")
+SUBSCRIBE_ADDRESS_RATE_LIMIT = env("SUBSCRIBE_ADDRESS_RATE_LIMIT")
+SUBSCRIPTIONS_BATCH_SIZE = env("SUBSCRIPTIONS_BATCH_SIZE")
+SUBSCRIPTIONS_BATCH_PAUSE = env("SUBSCRIPTIONS_BATCH_PAUSE")
+SUBSCRIPTIONS_DIGEST_WEEKDAY = env("SUBSCRIPTIONS_DIGEST_WEEKDAY")
+SUBSCRIPTIONS_DIGEST_HOUR = env("SUBSCRIPTIONS_DIGEST_HOUR")
+SUBSCRIPTIONS_CLAIM_MINUTES = env("SUBSCRIPTIONS_CLAIM_MINUTES")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -487,6 +508,7 @@ EMAIL_USE_TLS = env("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env("EMAIL_USE_SSL")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = env("SERVER_EMAIL")
+EMAIL_TIMEOUT = env("EMAIL_TIMEOUT")
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 LOGGING = {
