@@ -46,8 +46,15 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         tree.contact,
         tree.roadmap,
         tree.regional_roadmap,
+        tree.directory,
+        tree.organisation,
+        tree.project_bank,
+        tree.project,
+        tree.proposal,
+        tree.join,
     ]
     urls = [page.url for page in pages] + [english[page.pk].url for page in pages]
+    urls += [tree.directory.url + "?view=map", english[tree.directory.pk].url + "?view=map"]
     urls += ["/fr/recherche/?q=atelier", "/en/search/?q=atelier", "/fr/no-such-page/"]
     # The subscription pages: sign up, manage, and a refused link.
     reader = Subscriber.objects.create(email="lectrice@example.org", language="fr", state="active")
