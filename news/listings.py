@@ -1,5 +1,13 @@
-"""What other apps list of news and events: the home page, chantiers, regions, and the
-e-mails of ``subscriptions``."""
+"""What other apps list of news and events: the home page, chantiers, regions, the
+directory's organisations, and the e-mails of ``subscriptions``."""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import BigIntegerField
+from django.db.models.functions import Cast
+from django.utils import timezone
+from wagtail.models import Page, ReferenceIndex
 
 from core.tree import attach_regions
 from news import filters
@@ -27,6 +35,32 @@ def upcoming_events(locale, limit, *, region=None, theme=None):
             event.__dict__["region"] = region
         return events
     return attach_regions(events)
+
+
+def news_mentioning(page, limit):
+    """The latest news of ``page``'s language whose text links to it (Wagtail's reference
+    index records every link of a page's content), each with its region."""
+    referencing = ReferenceIndex.get_references_to(page).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    news = NewsPage.objects.listing(locale=page.locale).filter(
+        pk__in=referencing.annotate(page_id=Cast("object_id", BigIntegerField())).values("page_id")
+    )
+    return attach_regions(news[:limit])
+
+
+def count_events_of_year(year, within):
+    """Events starting in ``year`` (local time), each counted once whatever its languages."""
+    start = timezone.make_aware(datetime.datetime(year, 1, 1))
+    end = timezone.make_aware(datetime.datetime(year + 1, 1, 1))
+    return (
+        EventPage.objects.live()
+        .public()
+        .filter(within, start__gte=start, start__lt=end)
+        .values("translation_key")
+        .distinct()
+        .count()
+    )
 
 
 # --- What the e-mails of ``subscriptions`` carry -------------------------------------------

@@ -41,9 +41,6 @@ MEDIA_MODELS = (("wagtailimages", "image"), ("wagtaildocs", "document"))
 NATIONAL_MODEL_PERMISSIONS = (
     "wagtailadmin.access_admin",
     "wagtail_localize.submit_translation",
-    "regions.add_organisation",
-    "regions.change_organisation",
-    "regions.delete_organisation",
     "news.add_presscontact",
     "news.change_presscontact",
     "news.delete_presscontact",

@@ -80,6 +80,8 @@ def page_urls(languages):
                 continue
             seen.add(name)
             found.append((f"{language}-{name}", specific.url))
+            if name == "directorypage":
+                found.append((f"{language}-{name}-map", specific.url + "?view=map"))
         with translation.override(language):
             found.append((f"{language}-search", reverse("search") + "?q=atelier"))
             found.append((f"{language}-subscribe", reverse("subscriptions:subscribe")))

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from chantiers.models import ChantierPage, RoadmapPage
 from core.models import THEME_SHORT_LABELS, ThemeCode
 from core.tree import REGION_DEPTH
+from directory.models import OrganisationPage, ProjectPage
 from library.models import FiguresPage, PublicationPage
 from news.models import EventPage, NewsKind, NewsPage
 from regions.models import RegionPage
@@ -31,6 +32,8 @@ TYPE_LABELS = {
     "region": _("Region"),
     "publication": _("Publication"),
     "figures": _("Key figures"),
+    "organisation": _("Organisation"),
+    "project": _("Project"),
     "page": _("Page"),
 }
 FACETS = ("type", "region", "theme", "year")
@@ -103,6 +106,8 @@ def describe(ids, regions):
             (RegionPage, "region"),
             (PublicationPage, "publication"),
             (FiguresPage, "figures"),
+            (OrganisationPage, "organisation"),
+            (ProjectPage, "project"),
         )
     }
     news_type = ContentType.objects.get_for_model(NewsPage).pk
@@ -124,7 +129,14 @@ def describe(ids, regions):
     )
     themed = {
         ContentType.objects.get_for_model(model).pk: model
-        for model in (NewsPage, EventPage, RoadmapPage, PublicationPage)
+        for model in (
+            NewsPage,
+            EventPage,
+            RoadmapPage,
+            PublicationPage,
+            OrganisationPage,
+            ProjectPage,
+        )
     }
     ids_by_model = {model: [] for model in themed.values()}
     for pk, _path, content_type, *_rest in rows:

@@ -68,6 +68,12 @@ PAGE_TYPES = [
     "library",
     "publication",
     "figures",
+    "directory",
+    "organisation",
+    "project_bank",
+    "project",
+    "proposal",
+    "join",
 ]
 
 
@@ -108,6 +114,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
                 urls[language]["manage_subscription"] = reverse(
                     "subscriptions:manage", args=[subscriber_token(reader)]
                 )
+            urls[language]["directory_map"] = urls[language]["directory"] + "?view=map"
         # A journalist's preview of a press release under embargo (the release is French).
         release = NewsPageFactory(
             parent=tree.press_room,
@@ -582,3 +589,41 @@ def test_listing_filters_fold_on_phones_and_stay_open_without_javascript(browser
     open_page(tab, url)
     assert tab.locator("details.filters").get_attribute("open") is not None, "open on wide screens"
     context.close()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_directory_map_with_the_keyboard_reaches_every_region_and_point(page, demo, language):
+    """In the order of the document, Tab goes through every region of the map then every
+    organisation's point, each announced by its name (the accessible name of a link), with
+    a visible focus; Enter on a point opens the organisation's page."""
+    open_page(page, demo["urls"][language]["directory_map"])
+    links = page.locator("svg.france-map__svg a")
+    names = [links.nth(i).get_attribute("aria-label") for i in range(links.count())]
+    points = [
+        page.locator("svg a.map-point").nth(i).get_attribute("aria-label")
+        for i in range(page.locator("svg a.map-point").count())
+    ]
+    assert sorted(points) == [
+        "Mesurer en Occitanie, Toulouse",
+        "Scop des Landes de Lanvaux, Vannes",
+    ]
+    assert "Bretagne, 2 organisations" in names
+    for name in names:  # announced: the name is the link's accessible name
+        assert page.get_by_role("link", name=name, exact=True).count() == 1, name
+    links.first.focus()
+    focused = []
+    for _ in range(links.count()):
+        focused.append(page.evaluate("document.activeElement.getAttribute('aria-label')"))
+        stroke = page.evaluate(
+            "getComputedStyle(document.activeElement.querySelector('.map-area__shape, circle'))"
+            ".strokeWidth"
+        )
+        assert stroke == "4px", (focused[-1], stroke)
+        page.keyboard.press("Tab")
+    assert focused == names
+    # The list beside the map names each region with its count, and the organisations abroad.
+    assert "CERES Lomé" in page.locator(".directory-abroad").inner_text()
+    page.get_by_role("link", name="Scop des Landes de Lanvaux, Vannes", exact=True).focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "Scop des Landes de Lanvaux"

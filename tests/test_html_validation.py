@@ -49,8 +49,15 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         tree.library,
         tree.publication,
         tree.figures,
+        tree.directory,
+        tree.organisation,
+        tree.project_bank,
+        tree.project,
+        tree.proposal,
+        tree.join,
     ]
     urls = [page.url for page in pages] + [english[page.pk].url for page in pages]
+    urls += [tree.directory.url + "?view=map", english[tree.directory.pk].url + "?view=map"]
     urls += ["/fr/recherche/?q=atelier", "/en/search/?q=atelier", "/fr/no-such-page/"]
     urls += [tree.library.url + "?kind=study&q=emploi", tree.library.url + "?kind=nope"]
     # The subscription pages: sign up, manage, and a refused link.

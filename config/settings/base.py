@@ -87,8 +87,10 @@ env = environ.Env(
     IMAGE_MAX_UPLOAD_MB=(int, 10),
     BACKGROUND_TASK_BACKEND=(str, "core.tasks.ThreadBackend"),
     IMAGE_MAX_PIXELS=(int, 40_000_000),
-    # Contact form: posts allowed per client IP and hour.
+    # Public forms (contact, join, project proposal): posts allowed per client IP and hour.
     CONTACT_FORM_RATE_LIMIT=(int, 5),
+    # A file attached to a project proposal, in megabytes.
+    PUBLIC_UPLOAD_MAX_MB=(int, 5),
     # E-mail subscriptions (docs/subscriptions.md): sign-ups per client IP and per address
     # and hour; send_digests' batches (e-mails per SMTP connection, seconds between them),
     # the weekly digest's day (0 is Monday) and hour, and how long a claim of a killed run
@@ -119,6 +121,7 @@ INSTALLED_APPS = [
     "regions",
     "news",
     "library",
+    "directory",
     "subscriptions",
     "search",
     "syndication",
@@ -156,6 +159,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_countries",
     "axes",
     # Two-factor authentication for the admin (ops/twofactor.py).
     "django_otp",
@@ -457,6 +461,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env("DOCUMENT_MAX_UPLOAD_MB") * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env("IMAGE_MAX_UPLOAD_MB") * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env("IMAGE_MAX_PIXELS")
 CONTACT_FORM_RATE_LIMIT = env("CONTACT_FORM_RATE_LIMIT")
+PUBLIC_UPLOAD_MAX_MB = env("PUBLIC_UPLOAD_MAX_MB")
 SUBSCRIBE_RATE_LIMIT = env("SUBSCRIBE_RATE_LIMIT")
 SUBSCRIBE_ADDRESS_RATE_LIMIT = env("SUBSCRIBE_ADDRESS_RATE_LIMIT")
 SUBSCRIPTIONS_BATCH_SIZE = env("SUBSCRIPTIONS_BATCH_SIZE")
