@@ -23,7 +23,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet as BasePagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page
+from wagtail.models import CollectionViewRestriction, Page
 
 from core.i18n import content_language_codes, real_translation_q
 from core.models import ThemeCode, ThemedPageMixin
@@ -197,7 +197,23 @@ class TranslatedPagesAPIViewSet(PagesAPIViewSet):
         return super().handle_exception(exc)
 
 
+class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    """Wagtail's documents endpoint, without the documents of private collections.
+
+    Wagtail lists every document, whatever its collection's view restriction: a
+    coordinator's private report would be listed, with its title and download URL, to
+    anyone. Documents in a restricted collection (or under one) are left out.
+    """
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        for path in restricted:
+            queryset = queryset.exclude(collection__path__startswith=path)
+        return queryset
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", TranslatedPagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

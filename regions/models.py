@@ -94,6 +94,8 @@ class RegionPage(BasePage):
         "news.EventPage",
         "chantiers.RoadmapPage",
         "chantiers.ChantierPage",
+        "library.PublicationPage",
+        "library.FiguresPage",
         "directory.OrganisationPage",
         "directory.ProjectPage",
     ]

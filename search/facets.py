@@ -19,6 +19,7 @@ from chantiers.models import ChantierPage, RoadmapPage
 from core.models import THEME_SHORT_LABELS, ThemeCode
 from core.tree import REGION_DEPTH
 from directory.models import OrganisationPage, ProjectPage
+from library.models import FiguresPage, PublicationPage
 from news.models import EventPage, NewsKind, NewsPage
 from regions.models import RegionPage
 
@@ -29,6 +30,8 @@ TYPE_LABELS = {
     "roadmap": _("Roadmap"),
     "chantier": _("Chantier"),
     "region": _("Region"),
+    "publication": _("Publication"),
+    "figures": _("Key figures"),
     "organisation": _("Organisation"),
     "project": _("Project"),
     "page": _("Page"),
@@ -101,6 +104,8 @@ def describe(ids, regions):
             (RoadmapPage, "roadmap"),
             (ChantierPage, "chantier"),
             (RegionPage, "region"),
+            (PublicationPage, "publication"),
+            (FiguresPage, "figures"),
             (OrganisationPage, "organisation"),
             (ProjectPage, "project"),
         )
@@ -116,6 +121,7 @@ def describe(ids, regions):
             "last_published_at",
             "newspage__kind",
             "newspage__date",
+            "publicationpage__date",
             "eventpage__start",
             "chantierpage__theme",
             "regionpage__theme",
@@ -123,7 +129,14 @@ def describe(ids, regions):
     )
     themed = {
         ContentType.objects.get_for_model(model).pk: model
-        for model in (NewsPage, EventPage, RoadmapPage, OrganisationPage, ProjectPage)
+        for model in (
+            NewsPage,
+            EventPage,
+            RoadmapPage,
+            PublicationPage,
+            OrganisationPage,
+            ProjectPage,
+        )
     }
     ids_by_model = {model: [] for model in themed.values()}
     for pk, _path, content_type, *_rest in rows:
@@ -138,6 +151,7 @@ def describe(ids, regions):
         published,
         kind,
         news_date,
+        publication_date,
         start,
         chantier_theme,
         region_theme,
@@ -147,7 +161,7 @@ def describe(ids, regions):
             date = news_date
         else:
             page_type = type_of_content_type.get(content_type, "page")
-            date = _localdate(start) if start else _localdate(published)
+            date = publication_date or (_localdate(start) if start else _localdate(published))
         page_themes = set(themes.get(pk, ())) | {t for t in (chantier_theme, region_theme) if t}
         infos[pk] = ResultInfo(
             pk=pk,

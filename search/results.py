@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from chantiers.models import ChantierPage
+from library import listings as library_listings
 
 from . import query as search_query
 from .facets import FACETS, SORTS, TYPE_LABELS, ResultInfo, Selection, describe, regions_of_locale
@@ -36,7 +37,9 @@ def active_locale():
 
 
 def _hits(infos, regions, text, language):
-    pages = Page.objects.filter(pk__in=[info.pk for info in infos]).specific()
+    pages = list(Page.objects.filter(pk__in=[info.pk for info in infos]).specific())
+    # A publication's excerpt may quote its document: the texts in one query.
+    library_listings.attach_document_texts(pages)
     by_pk = {page.pk: page for page in pages}
     forms = query_forms(text, language)
     return [

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from chantiers.models import ChantierPage
 from home.models import HomePage
+from library.models import LibraryPage, PublicationPage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, PressRoomPage
 from regions.models import RegionPage
 
@@ -52,6 +53,15 @@ def feeds_for_page(page):
         )
     if isinstance(page, HomePage | NewsIndexPage | NewsPage):
         feeds += _feed_pair(_("All news"), "feeds:news_rss", "feeds:news_atom")
+    if isinstance(page, PublicationPage):
+        feeds += _feed_pair(
+            _("Publications: %(kind)s") % {"kind": page.get_kind_display()},
+            "feeds:library_kind_rss",
+            "feeds:library_kind_atom",
+            kind=page.kind,
+        )
+    if isinstance(page, LibraryPage | PublicationPage):
+        feeds += _feed_pair(_("All publications"), "feeds:library_rss", "feeds:library_atom")
     # Calendars of the agenda.
     if isinstance(page, EventIndexPage | EventPage | HomePage):
         feeds.append(

@@ -11,12 +11,14 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from chantiers.models import ChantierPage
 from core.models import ThemeCode
+from library.kinds import PublicationKind
+from library.models import LibraryPage, PublicationPage
 from news.kinds import NewsKind
 from news.models import NewsIndexPage, NewsPage, PressRoomPage
 from regions.models import RegionPage
@@ -41,6 +43,25 @@ def theme_for_code(code):
     return ThemeCode(code)
 
 
+def kind_for_code(code):
+    if code not in PublicationKind.values:
+        raise Http404(_("No such kind of publication."))
+    return PublicationKind(code)
+
+
+def document_enclosure(request, document):
+    """A document as a feed enclosure: its absolute URL, its size in bytes, its type."""
+    if document is None or not document.file_size:
+        return []
+    return [
+        Enclosure(
+            request.build_absolute_uri(document.url),
+            str(document.file_size),
+            document.content_type,
+        )
+    ]
+
+
 @dataclasses.dataclass(frozen=True)
 class FeedSubject:
     """What one request of a feed asks for."""
@@ -49,6 +70,7 @@ class FeedSubject:
     locale: Locale
     region: RegionPage | None = None
     theme: ThemeCode | None = None
+    kind: PublicationKind | None = None
 
 
 class NewsFeed(Feed):
@@ -110,10 +132,18 @@ class NewsFeed(Feed):
 
 
 class AtomMixin:
+    """An Atom version of a feed: a subtitle, and an author (Atom requires one)."""
+
     feed_type = Atom1Feed
 
     def subtitle(self, obj):
         return self.description(obj)
+
+    def author_name(self, obj):
+        return site_name()
+
+    def author_link(self, obj):
+        return obj.request.build_absolute_uri("/")
 
 
 class RegionNewsFeed(NewsFeed):
@@ -176,7 +206,18 @@ class PressFeed(NewsFeed):
         return room.get_full_url(obj.request) if room else super().link(obj)
 
     def queryset(self, obj):
-        return NewsPage.objects.listing(locale=obj.locale, kind=NewsKind.PRESS_RELEASE)
+        return NewsPage.objects.listing(
+            locale=obj.locale, kind=NewsKind.PRESS_RELEASE
+        ).select_related("pdf")
+
+    def item_enclosures(self, item):
+        return document_enclosure(item.feed_request, item.pdf)
+
+    def items(self, obj):
+        items = super().items(obj)
+        for item in items:
+            item.feed_request = obj.request
+        return items
 
 
 class NewsAtomFeed(AtomMixin, NewsFeed):
@@ -192,4 +233,78 @@ class ThemeNewsAtomFeed(AtomMixin, ThemeNewsFeed):
 
 
 class PressAtomFeed(AtomMixin, PressFeed):
+    pass
+
+
+# --- The resource library -------------------------------------------------------------
+
+
+class PublicationFeed(NewsFeed):
+    """The library's publications of a language, newest first, each with its document."""
+
+    def title(self, obj):
+        return _("%(site)s: publications") % {"site": site_name()}
+
+    def description(self, obj):
+        return _("The latest studies, guides and reports of the resource library.")
+
+    def link(self, obj):
+        library = LibraryPage.objects.live().filter(locale=obj.locale).first()
+        return library.get_full_url(obj.request) if library else super().link(obj)
+
+    def queryset(self, obj):
+        return PublicationPage.objects.listing(
+            locale=obj.locale, theme=obj.theme.value if obj.theme else None, kind=obj.kind
+        )
+
+    def items(self, obj):
+        items = super().items(obj)
+        for item in items:
+            item.feed_request = obj.request
+        return items
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_author_name(self, item):
+        return ", ".join(item.author_list) or item.publisher
+
+    def item_enclosures(self, item):
+        return document_enclosure(item.feed_request, item.document)
+
+    def item_categories(self, item):
+        return [str(item.get_kind_display())] + super().item_categories(item)
+
+
+class KindPublicationFeed(PublicationFeed):
+    def subject(self, kind):
+        return {"kind": kind_for_code(kind)}
+
+    def title(self, obj):
+        return _("%(site)s: publications of the kind %(kind)s") % {
+            "site": site_name(),
+            "kind": obj.kind.label,
+        }
+
+
+class ThemePublicationFeed(PublicationFeed):
+    def subject(self, code):
+        return {"theme": theme_for_code(code)}
+
+    def title(self, obj):
+        return _("%(site)s: publications of the chantier %(theme)s") % {
+            "site": site_name(),
+            "theme": obj.theme.label,
+        }
+
+
+class PublicationAtomFeed(AtomMixin, PublicationFeed):
+    pass
+
+
+class KindPublicationAtomFeed(AtomMixin, KindPublicationFeed):
+    pass
+
+
+class ThemePublicationAtomFeed(AtomMixin, ThemePublicationFeed):
     pass

@@ -30,6 +30,18 @@ urlpatterns = [
     path("news/theme/<slug:code>/atom/", feeds.ThemeNewsAtomFeed(), name="theme_news_atom"),
     path("press/rss/", feeds.PressFeed(), name="press_rss"),
     path("press/atom/", feeds.PressAtomFeed(), name="press_atom"),
+    path("library/rss/", feeds.PublicationFeed(), name="library_rss"),
+    path("library/atom/", feeds.PublicationAtomFeed(), name="library_atom"),
+    path("library/kind/<slug:kind>/rss/", feeds.KindPublicationFeed(), name="library_kind_rss"),
+    path(
+        "library/kind/<slug:kind>/atom/", feeds.KindPublicationAtomFeed(), name="library_kind_atom"
+    ),
+    path("library/theme/<slug:code>/rss/", feeds.ThemePublicationFeed(), name="library_theme_rss"),
+    path(
+        "library/theme/<slug:code>/atom/",
+        feeds.ThemePublicationAtomFeed(),
+        name="library_theme_atom",
+    ),
     path("agenda.ics", calendars.agenda_calendar, name="agenda_ics"),
     path("agenda/region/<pageslug:slug>.ics", calendars.region_calendar, name="region_agenda_ics"),
     path("agenda/theme/<slug:code>.ics", calendars.theme_calendar, name="theme_agenda_ics"),

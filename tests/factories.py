@@ -7,6 +7,7 @@ HTML checks, the regional world of the permission tests, the search corpus.
 """
 
 import datetime
+import json
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -48,6 +49,13 @@ from home.factories import (
     photo_jpeg,
     translate_site_tree,
 )
+from library.factories import (
+    FiguresPageFactory,
+    LibraryPageFactory,
+    PdfDocumentFactory,
+    PublicationPageFactory,
+)
+from library.tasks import read_and_store
 from news.models import NewsPage
 from regions.permissions import NATIONAL_GROUP_NAME, PRESS_GROUP_NAME
 from tests.helpers import PASSWORD, news_form
@@ -81,6 +89,7 @@ __all__ = [
     "StandardPageFactory",
     "UserFactory",
     "build_demo_like_site",
+    "build_library",
     "build_directory",
     "build_search_corpus",
     "build_site_tree",
@@ -371,6 +380,7 @@ def build_demo_like_site():
         body=ACCESSIBILITY_STATEMENT,
     )
     contact = ContactPageFactory(parent=tree.home, title="Nous écrire")
+    library = build_library(tree)
     directory = build_directory(tree)
     project = ProjectPageFactory(
         parent=tree.region_a,
@@ -401,6 +411,7 @@ def build_demo_like_site():
         regional_chantier=regional_chantier,
         accessibility=accessibility,
         contact=contact,
+        **library,
         directory=directory.directory,
         organisation=directory.orgs.scop,
         organisations=directory.orgs,
@@ -410,6 +421,52 @@ def build_demo_like_site():
         join=join,
     )
     return tree
+
+
+FIGURES = [
+    {
+        "type": "indicator",
+        "value": {
+            "title": "Emplois salariés de l'ESS",
+            "unit": "emplois",
+            "source": "Observatoire régional de l'ESS, 2014",
+            "note": "Au 31 décembre.",
+            "values": [
+                {"area": "Région", "region": None, "year": 2014, "value": "55100"},
+                {"area": "Région", "region": None, "year": 2012, "value": "53900.5"},
+            ],
+        },
+    }
+]
+
+
+def build_library(tree):
+    """A library under the home page with a publication (a real PDF, read, with a cover)
+    and a key figures page; returns them by name (``library``, ``publication``,
+    ``figures``)."""
+    library = LibraryPageFactory(parent=tree.home, intro="Études, guides et rapports.")
+    document = PdfDocumentFactory(
+        title="Étude sur le poids de l'ESS",
+        paragraphs=["L'économie sociale pèse dans l'emploi local.", "Des filières en devenir."],
+    )
+    read_and_store(document.pk)
+    cover = ImageFactory(title="Couverture de l'étude", size=(600, 848))
+    publication = PublicationPageFactory(
+        parent=library,
+        title="Le poids de l'ESS dans l'Orne",
+        kind="study",
+        document=document,
+        cover=cover,
+        themes=["impact"],
+        summary="Emplois, établissements et salaires de l'ESS dans un département rural.",
+    )
+    figures = FiguresPageFactory(
+        parent=library,
+        title="Chiffres clés",
+        intro="Les chiffres de l'observatoire.",
+        indicators=json.dumps(FIGURES),
+    )
+    return {"library": library, "publication": publication, "figures": figures}
 
 
 def translate_demo_like_site(tree, language_code="en"):

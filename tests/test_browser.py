@@ -65,6 +65,9 @@ PAGE_TYPES = [
     "contact",
     "roadmap",
     "regional_roadmap",
+    "library",
+    "publication",
+    "figures",
     "directory",
     "organisation",
     "project_bank",
@@ -502,7 +505,8 @@ LAYOUT_CHECK = """() => {
         }
         for (const el of card.querySelectorAll('*')) {
             const r = el.getBoundingClientRect();
-            if (r.width <= 1 || r.height <= 1 || el.closest('.visually-hidden')) continue;
+            // Not drawn (the inside of a closed <details>): nothing to stick out.
+            if (r.width <= 1 || r.height <= 1 || el.closest('.visually-hidden') || !el.checkVisibility()) continue;
             if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
                 problems.push(`outside its card: <${el.tagName.toLowerCase()} class="${el.className.baseVal ?? el.className}">`);
             }

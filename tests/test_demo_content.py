@@ -359,3 +359,30 @@ def test_pages_without_a_date_of_their_own_are_dated_by_their_last_publication(c
         item.select_one("h3 a").get_text(strip=True): item.select_one("time") for item in results
     }
     assert shown[about.title]["datetime"] == published.date().isoformat()
+
+
+# --- The library ------------------------------------------------------------------------
+
+
+def test_the_library_holds_real_documents_and_its_phrase_is_found_by_the_search(client, demo):
+    from library.demo import data as library_data
+    from library.extraction import ReadingStatus
+    from library.models import DocumentText, PublicationPage
+
+    publications = PublicationPage.objects.live().filter(locale__language_code="fr")
+    assert publications.count() >= 15
+    assert not publications.filter(document=None).exists()
+    assert not publications.filter(cover=None).exists()
+    records = DocumentText.objects.filter(document__in=publications.values("document"))
+    scanned = [record for record in records if record.status != ReadingStatus.READ]
+    assert [record.status for record in scanned] == [ReadingStatus.NO_TEXT]
+    assert all(record.page_count > 1 for record in records if record.status == ReadingStatus.READ)
+
+    # The phrase is inside one study's PDF only: the site search finds that study, quoting it.
+    phrase = library_data.UNIQUE_PHRASE
+    assert not any(phrase in (page.title + page.summary) for page in publications)
+    soup = BeautifulSoup(text(client.get("/fr/recherche/", {"q": f'"{phrase}"'})), "html.parser")
+    hits = [a.get_text(strip=True) for a in soup.select("main h3 a, main h2 a")]
+    expected = publications.get(slug=library_data.PUBLICATIONS[0]["slug"]).title
+    assert expected in hits
+    assert "bocage" in soup.select_one("main mark").find_parent().get_text().lower()

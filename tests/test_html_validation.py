@@ -46,6 +46,9 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         tree.contact,
         tree.roadmap,
         tree.regional_roadmap,
+        tree.library,
+        tree.publication,
+        tree.figures,
         tree.directory,
         tree.organisation,
         tree.project_bank,
@@ -56,6 +59,7 @@ def test_every_page_type_is_valid_html(client, tmp_path):
     urls = [page.url for page in pages] + [english[page.pk].url for page in pages]
     urls += [tree.directory.url + "?view=map", english[tree.directory.pk].url + "?view=map"]
     urls += ["/fr/recherche/?q=atelier", "/en/search/?q=atelier", "/fr/no-such-page/"]
+    urls += [tree.library.url + "?kind=study&q=emploi", tree.library.url + "?kind=nope"]
     # The subscription pages: sign up, manage, and a refused link.
     reader = Subscriber.objects.create(email="lectrice@example.org", language="fr", state="active")
     token = subscriber_token(reader)

@@ -10,7 +10,16 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from chantiers.models import ChantierIndexPage, ChantierPage, RoadmapPage
+from directory.models import (
+    DirectoryPage,
+    JoinPage,
+    OrganisationPage,
+    ProjectBankPage,
+    ProjectPage,
+    ProjectProposalPage,
+)
 from home.models import ContactPage, HomePage, StandardPage
+from library.models import FiguresPage, LibraryPage, PublicationPage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, PressRoomPage
 from regions.models import RegionIndexPage, RegionPage
 from tests.factories import build_site_tree
@@ -29,6 +38,15 @@ ALLOWED_PARENTS = {
     EventPage: {EventIndexPage, RegionPage},
     PressRoomPage: {HomePage},
     ContactPage: {HomePage},
+    LibraryPage: {HomePage},
+    PublicationPage: {LibraryPage, RegionPage},
+    FiguresPage: {LibraryPage, RegionPage},
+    DirectoryPage: {HomePage},
+    OrganisationPage: {DirectoryPage, RegionPage},
+    ProjectBankPage: {HomePage},
+    ProjectPage: {ProjectBankPage, RegionPage},
+    ProjectProposalPage: {ProjectBankPage},
+    JoinPage: {HomePage},
 }
 PAGE_TYPES = list(ALLOWED_PARENTS)
 ALL_PARENTS = [Page, *PAGE_TYPES]
@@ -73,6 +91,7 @@ def form_data(model, title):
                 [{"name": "Alice Martin", "role": "Coordinatrice", "email": "alice@example.org"}]
             ),
             body=_body(),
+            figures=streamfield([]),
         )
     elif model is NewsPage:
         data.update(

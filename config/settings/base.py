@@ -85,6 +85,7 @@ env = environ.Env(
     # Uploads (sizes in megabytes).
     DOCUMENT_MAX_UPLOAD_MB=(int, 20),
     IMAGE_MAX_UPLOAD_MB=(int, 10),
+    BACKGROUND_TASK_BACKEND=(str, "core.tasks.ThreadBackend"),
     IMAGE_MAX_PIXELS=(int, 40_000_000),
     # Public forms (contact, join, project proposal): posts allowed per client IP and hour.
     CONTACT_FORM_RATE_LIMIT=(int, 5),
@@ -119,6 +120,7 @@ INSTALLED_APPS = [
     "chantiers",
     "regions",
     "news",
+    "library",
     "directory",
     "subscriptions",
     "search",
@@ -477,6 +479,14 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+
+# Tasks (django-tasks, which Wagtail uses): Wagtail's own run at once; "background" runs
+# after the response, in a thread of the process (core/tasks.py), e.g. reading the text of
+# uploaded documents (library/tasks.py). BACKGROUND_TASK_BACKEND names another backend.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": env("BACKGROUND_TASK_BACKEND")},
+}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Backups (ops.backup): Django's JSON fixtures with datetimes kept to the microsecond.

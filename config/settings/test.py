@@ -26,6 +26,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
 
+# Background tasks run when the transaction commits, in the test's thread: a test sees
+# their outcome at once.
+TASKS = {**TASKS, "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # noqa: F405
 # The file cache (the default without REDIS_URL): a folder per pytest-xdist worker, since
 # every test empties the cache.
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405

@@ -43,7 +43,7 @@ from regions.models import RegionContact
 
 from . import data
 from .illustrations import illustration, render_jpeg
-from .media import make_pdf
+from .media import is_old_stub, make_pdf
 
 LANGUAGE_CODE = "fr"
 WAGTAIL_PLACEHOLDER_TITLE = "Welcome to your new Wagtail site!"
@@ -221,8 +221,16 @@ def build_media(demo):
                 collection=collection,
                 file=ContentFile(make_pdf(title, lines), name=filename),
             )
+            document._set_document_file_metadata()
             document.save()
             demo.note(document)
+        elif is_old_stub(document):
+            # An earlier demo's one-page stub, never replaced by an editor: the real PDF.
+            document.file.delete(save=False)
+            document.file.save(filename, ContentFile(make_pdf(title, lines)), save=False)
+            document._set_document_file_metadata()
+            document.save()
+            demo.log(f"  ~ document made anew: {title}")
         demo.documents[key] = document
 
 

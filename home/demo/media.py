@@ -1,48 +1,86 @@
-"""Documents made by the project at load time: one-page PDF files, so that the demo ships
-no third-party files. The demo's images are the project's illustrations
+"""Documents made by the project at load time, so that the demo ships no third-party
+files: the press room's releases and press kit as real multi-page PDFs (reportlab, through
+``library.pdfmaker``). The demo's images are the project's illustrations
 (``illustrations.py``).
 """
 
-import io
-import zlib
+import datetime
+
+from library.pdfmaker import PdfSpec, render_pdf
+
+#: What the one-page stubs of earlier demos carried; ``is_old_stub`` recognises them.
+OLD_STUB_PRODUCER = b"/Producer (ess-site demo)"
+
+MOVEMENT_SECTIONS = [
+    (
+        "Le Mouvement en bref",
+        [
+            "Lancé le 2 février 2010, le Mouvement rassemble des entrepreneurs sociaux, des "
+            "coopératives, des mutuelles, des associations et des fondations qui veulent "
+            "mettre l'efficacité économique au service de l'intérêt général.",
+            "Au niveau national, il a contribué à obtenir un prêt public de 100 millions "
+            "d'euros pour l'entrepreneuriat social et a pris part à une mission "
+            "gouvernementale dont trois axes rejoignent ses priorités : le label, la "
+            "formation et l'innovation sociale.",
+        ],
+    ),
+    (
+        "Une Région, un Chantier",
+        [
+            "Chaque région mobilisée choisit l'un des quatre chantiers du Mouvement et le "
+            "conduit sur son territoire, avec un contact identifié pour les bénévoles. "
+            "L'équipe nationale relie les démarches et en tire les enseignements.",
+            "Les actions sont conçues localement et nationalement, puis déployées sur un an "
+            "avant trois ou quatre Rencontres nationales thématiques.",
+        ],
+    ),
+]
+
+CHANTIERS_TABLE = (
+    "Les quatre chantiers",
+    ["Chantier", "Objet"],
+    [
+        ["1. Former", "Former et sensibiliser à l'entrepreneuriat social"],
+        ["2. Innover", "Favoriser et développer l'innovation sociale"],
+        ["3. Coopérer", "Développer les flux d'affaires entre entrepreneurs sociaux"],
+        ["4. Mesurer", "Élaborer un langage de la preuve : mesure d'impact, évaluation"],
+    ],
+)
+
+REGIONS_CHART = (
+    "Régions mobilisées par chantier (2010)",
+    "régions",
+    [("Former", 3), ("Innover", 3), ("Coopérer", 3), ("Mesurer", 2)],
+)
 
 
-def _pdf_text(text):
-    """A PDF literal string in WinAnsi (cp1252), with its specials escaped."""
-    raw = text.encode("cp1252", errors="replace")
-    raw = raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-    return b"(" + raw + b")"
-
-
-def make_pdf(title, lines):
-    """A minimal valid one-page PDF (A4) with a title and lines of text, as bytes."""
-    content = [b"BT", b"/F1 18 Tf", b"56 780 Td", _pdf_text(title) + b" Tj", b"/F1 11 Tf"]
-    for line in lines:
-        content += [b"0 -22 Td", _pdf_text(line) + b" Tj"]
-    content.append(b"ET")
-    stream = zlib.compress(b"\n".join(content))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Title " + _pdf_text(title) + b" /Producer (ess-site demo) >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n" % (len(objects) + 1))
-    out.write(b"0000000000 65535 f \n")
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-        % (len(objects) + 1, len(objects), xref)
+def make_pdf(title, lines, date=datetime.date(2010, 6, 15)):
+    """A press document: a cover page (``lines[0]`` as its kind), the essentials
+    (``lines[1:]``), the movement in brief, a table and a chart; page numbers and metadata."""
+    kind, *essentials = lines
+    spec = PdfSpec(
+        title=title,
+        kind=kind,
+        publisher="Mouvement ESS",
+        author="Mouvement ESS, service de presse",
+        language="fr",
+        date=date,
+        summary=essentials[0] if essentials else title,
+        sections=[("L'essentiel", essentials or [title]), *MOVEMENT_SECTIONS],
+        table=CHANTIERS_TABLE,
+        chart=REGIONS_CHART,
+        theme="training",
+        keywords=("presse", "Mouvement ESS"),
     )
-    return out.getvalue()
+    return render_pdf(spec)
+
+
+def is_old_stub(document):
+    """Whether ``document`` still holds the one-page stub of an earlier demo."""
+    if (document.file_size or 0) > 4096:
+        return False
+    try:
+        with document.open_file() as handle:
+            return OLD_STUB_PRODUCER in handle.read(4096)
+    except OSError:
+        return False

@@ -65,6 +65,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "news.EventIndexPage",
         "news.PressRoomPage",
+        "library.LibraryPage",
         "chantiers.RoadmapPage",
         "home.StandardPage",
         "home.ContactPage",

@@ -135,10 +135,16 @@ def _text(value):
 
 
 def searchable_texts(obj, fields):
-    """(boost, text) of each SearchField of ``obj``, following RelatedFields."""
+    """(boost, text, language) of each SearchField of ``obj``, following RelatedFields.
+
+    ``language`` is the language the object says the field is written in, when it is not
+    the object's own (``search_field_language(name)``: a publication's document), else None.
+    """
+    field_language = getattr(obj, "search_field_language", None)
     for field in fields:
         if isinstance(field, SearchField):
-            yield field.boost, _text(field.get_value(obj))
+            language = field_language(field.field_name) if field_language else None
+            yield field.boost, _text(field.get_value(obj)), language
         elif isinstance(field, RelatedFields):
             related = field.get_value(obj)
             if related is None:
@@ -187,15 +193,22 @@ class LanguageMappingMixin:
     def get_document(self, obj):
         doc = super().get_document(obj)
         languages = self.languages_of(obj)
-        groups = {ALL_TEXT: []}
-        for boost, text in searchable_texts(obj, self.model.get_search_fields()):
+        # {field name: {language: [texts]}}; a text goes to its object's languages, and also
+        # to the language it is written in when that differs and the site analyses it.
+        groups = {}
+        site = set(site_languages())
+        for boost, text, written_in in searchable_texts(obj, self.model.get_search_fields()):
             if not text:
                 continue
-            groups[ALL_TEXT].append(text)
-            if boost:
-                groups.setdefault(self.get_boost_field_name(boost), []).append(text)
-        for name, texts in groups.items():
-            for language in languages:
+            targets = list(languages)
+            if written_in in site and written_in not in targets:
+                targets.append(written_in)
+            names = [ALL_TEXT] + ([self.get_boost_field_name(boost)] if boost else [])
+            for name in names:
+                for language in targets:
+                    groups.setdefault(name, {}).setdefault(language, []).append(text)
+        for name, by_language in groups.items():
+            for language, texts in by_language.items():
                 doc[language_field(name, language)] = "\n".join(texts)
         return doc
 
