@@ -22,11 +22,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from chantiers.models import ChantierPage, RoadmapPage
+from directory.models import OrganisationPage
 from home.demo import data
 from home.demo.builder import build
 from home.models import ContactPage, HomePage, StandardPage
 from news.models import EventPage, NewsIndexPage, NewsPage, PressContact, PressRoomPage
-from regions.models import Organisation, RegionPage
+from regions.models import RegionPage
 from tests.test_contact_form import GOOD
 
 # Indexed: the demo's pages are found by the search page.
@@ -65,7 +66,7 @@ def counts():
         "images": get_image_model().objects.count(),
         "documents": get_document_model().objects.count(),
         "press_contacts": PressContact.objects.count(),
-        "organisations": Organisation.objects.count(),
+        "organisations": OrganisationPage.objects.count(),
         "sites": Site.objects.count(),
     }
 
@@ -175,9 +176,9 @@ def test_press_room_standard_pages_snippets_and_media(demo):
     )
     assert {"À propos", "Mentions légales", "Déclaration d'accessibilité"} <= footer
     assert "À propos" in StandardPage.objects.values_list("title", flat=True)
-    assert Organisation.objects.filter(legal_form="cooperative").exists()
-    assert Organisation.objects.filter(legal_form="mutual").exists()
-    assert Organisation.objects.filter(name__startswith="CERES").exists()
+    assert OrganisationPage.objects.filter(legal_form="cooperative").exists()
+    assert OrganisationPage.objects.filter(legal_form="mutual").exists()
+    assert OrganisationPage.objects.filter(title__startswith="CERES").exists()
     images = get_image_model().objects.filter(collection__name="Démo")
     assert images.count() == len(data.IMAGES)
     assert all(image.description for image in images)  # alt text
