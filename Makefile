@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: setup run test messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop image-test search-engine search-engine-stop screenshots fonts brand map-data assets
+.PHONY: setup run test test-fast messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop image-test search-engine search-engine-stop screenshots fonts brand map-data assets
 
 $(VENV)/.installed: requirements.txt requirements-s3.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -67,9 +67,19 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser"'.
+# The whole suite in PYTEST_WORKERS processes (pytest-xdist; 0: one process), a test module
+# per worker at a time. PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not browser"';
+# PYTEST_ARGS=--create-db migrates the kept test database anew. See docs/testing.md.
+PYTEST_WORKERS ?= 2
+PYTEST := DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile
+SLOW_TIERS := browser or html or server or bench or demo or query_budget or elasticsearch
 test: setup compilemessages browser-deps
-	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
+
+# The edit-test loop: every test but the slow tiers (no browser, no server started, no
+# whole demo site, no query budgets).
+test-fast: setup compilemessages
+	$(PYTEST) -m "not ($(SLOW_TIERS))" $(PYTEST_ARGS)
 
 # The Nu Html Checker on every page type (also part of `make test`).
 validate-html: setup compilemessages browser-deps

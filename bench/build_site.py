@@ -1,7 +1,7 @@
 """A large synthetic site for the benchmark, in French and English.
 
-The frame is the tests' site (``tests.builders.build_site``: home, four chantiers, the
-region index, news, agenda, press room) with twelve regions, translated into English.
+The frame is the small site of ``home.factories.build_site_tree`` (home, four chantiers,
+the region index, news, agenda, press room) with twelve regions, translated into English.
 ``pages`` content pages are then shared between the two languages, each English page a
 translation of a French one (same ``translation_key``): per language 70 % news (one in
 ten national, one in ten press releases, the rest regional), 25 % events (half national,
@@ -21,14 +21,19 @@ import uuid
 
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
 
 from bench.sitebuilder import bulk_add_pages, bulk_set_themes
 from chantiers.models import ChantierPage, Milestone, RoadmapPage
+from home.factories import (
+    THEMES,
+    ChantierPageFactory,
+    ImageFactory,
+    RegionPageFactory,
+    build_site_tree,
+    translate_site_tree,
+)
 from news.models import EventPage, NewsPage
 from regions.models import RegionPage
-from tests.builders import THEMES, add_child, build_site, translate_site
 
 EXTRA_REGIONS = [
     ("Midi-Pyrénées", "social_innovation"),
@@ -123,13 +128,13 @@ def _body(rng):
 
 
 def _frame():
-    tree = build_site()
+    tree = build_site_tree()
     for title, theme in EXTRA_REGIONS:
-        region = add_child(
-            tree.region_index, RegionPage(title=title, theme=theme, intro=f"La région {title}.")
+        region = RegionPageFactory(
+            parent=tree.region_index, title=title, theme=theme, intro=f"La région {title}."
         )
-        add_child(region, ChantierPage(title=f"Chantier {title}", theme=theme))
-    add_child(tree.region_a, ChantierPage(title="Chantier Bretagne", theme="training"))
+        ChantierPageFactory(parent=region, title=f"Chantier {title}", theme=theme)
+    ChantierPageFactory(parent=tree.region_a, title="Chantier Bretagne", theme="training")
     return tree
 
 
@@ -162,12 +167,9 @@ def build(pages=10_000, seed=2010, stdout=None):
     write = stdout.write if stdout else (lambda message: None)
 
     fr_tree = _frame()
-    en_tree = translate_site(fr_tree, "en")
+    en_tree = translate_site_tree(fr_tree, "en")
     languages = {"fr": _Language(fr_tree), "en": _Language(en_tree)}
-    images = [
-        get_image_model().objects.create(title=f"Illustration {n}", file=get_test_image_file())
-        for n in range(3)
-    ]
+    images = [ImageFactory(title=f"Illustration {n}", size=(640, 480)) for n in range(3)]
     plan = _plan(pages // 2)
     write(f"Building {pages} pages: {plan} per language\n")
 

@@ -35,3 +35,13 @@ def connect():
             sender=model,
             dispatch_uid=f"regions.national_section_saved.{model.__name__}",
         )
+
+
+def disconnect():
+    """The opposite of ``connect()``: the tests switch provisioning off where it is not
+    what they test (``tests/conftest.py``)."""
+    post_save.disconnect(sender=RegionPage, dispatch_uid="regions.region_saved")
+    for model in (NewsIndexPage, PressRoomPage):
+        post_save.disconnect(
+            sender=model, dispatch_uid=f"regions.national_section_saved.{model.__name__}"
+        )

@@ -58,17 +58,11 @@ def prepare():
     import django
 
     django.setup()
-    from django.core.management import call_command, get_commands
+    from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    if "load_demo_content" in get_commands():
-        call_command("load_demo_content")
-    else:
-        from tests.builders import build_demo_like_site, translate_tree
-
-        tree = build_demo_like_site()
-        translate_tree(tree.home)
+    call_command("load_demo_content")
 
 
 def page_types(languages):

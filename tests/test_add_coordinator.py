@@ -8,7 +8,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Page
 
-from tests.regional import news_form, snapshot
+from tests.helpers import news_form, snapshot
+
+pytestmark = [pytest.mark.region_provisioning]
 
 GOOD_PASSWORD = "Coopérative-Bretonne-2010!"
 

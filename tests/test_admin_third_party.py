@@ -13,7 +13,8 @@ from django.core.files.base import ContentFile
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.users.models import UserProfile
 
-from tests.regional import build_world
+# The regional world (conftest's ``world``): its regions need their groups.
+pytestmark = pytest.mark.region_provisioning
 
 # Attributes whose URL the browser fetches by itself (links and forms wait for a click).
 FETCHED = {
@@ -90,11 +91,6 @@ def avatar_urls(json_texts):
         except ValueError:
             continue
     return found
-
-
-@pytest.fixture
-def world(db, client, django_user_model):
-    return build_world(client, django_user_model)
 
 
 def coordinator_pages(world):

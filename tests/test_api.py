@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from news.models import PressContact
-from tests.builders import make_event, make_news
+from tests.factories import EventPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +20,9 @@ def api_pages(client, **params):
 
 
 def test_news_listing_by_type_exposes_kind_date_themes_and_source(client, site_tree):
-    make_news(
-        site_tree.news_index,
-        "Relais Dakar",
+    NewsPageFactory(
+        parent=site_tree.news_index,
+        title="Relais Dakar",
         kind="relay",
         date=datetime.date(2025, 10, 1),
         themes=["impact", "cooperation"],
@@ -30,7 +30,7 @@ def test_news_listing_by_type_exposes_kind_date_themes_and_source(client, site_t
         source_url="https://example.org/dakar",
         source_date=datetime.date(2025, 9, 29),
     )
-    make_news(site_tree.region_a, "Article breton", themes=["training"])
+    NewsPageFactory(parent=site_tree.region_a, title="Article breton", themes=["training"])
     payload = api_pages(client, type="news.NewsPage", fields=NEWS_FIELDS, order="title")
     assert payload["meta"]["total_count"] == 2
     article, relay = payload["items"]
@@ -46,8 +46,8 @@ def test_news_listing_by_type_exposes_kind_date_themes_and_source(client, site_t
 
 
 def test_filtering_news_by_kind_through_the_api(client, site_tree):
-    make_news(site_tree.news_index, "Un article")
-    make_news(site_tree.press_room, "Un communiqué", kind="press_release")
+    NewsPageFactory(parent=site_tree.news_index, title="Un article")
+    NewsPageFactory(parent=site_tree.press_room, title="Un communiqué", kind="press_release")
     payload = api_pages(client, type="news.NewsPage", kind="press_release")
     assert [item["title"] for item in payload["items"]] == ["Un communiqué"]
 
@@ -56,8 +56,8 @@ def test_press_release_detail_has_its_press_contact(client, site_tree):
     contact = PressContact.objects.create(
         name="Claire Dumont", email="presse@example.org", locale=site_tree.locale
     )
-    release = make_news(
-        site_tree.press_room, "Communiqué", kind="press_release", press_contact=contact
+    release = NewsPageFactory(
+        parent=site_tree.press_room, title="Communiqué", kind="press_release", press_contact=contact
     )
     detail = client.get(f"/api/v2/pages/{release.pk}/").json()
     assert detail["kind"] == "press_release"
@@ -66,9 +66,9 @@ def test_press_release_detail_has_its_press_contact(client, site_tree):
 
 def test_events_expose_dates_and_place(client, site_tree):
     start = timezone.make_aware(datetime.datetime(2027, 3, 10, 9, 30))
-    make_event(
-        site_tree.agenda,
-        "Rencontre nationale",
+    EventPageFactory(
+        parent=site_tree.agenda,
+        title="Rencontre nationale",
         start=start,
         themes=["training"],
         place_name="Halle des coopératives",

@@ -16,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from tests.builders import make_news
+from tests.factories import NewsPageFactory
 
 
 def snapshot():
@@ -50,7 +50,9 @@ def png_bytes():
 @pytest.fixture
 def full_site(site_tree):
     """The demo frame plus what editors make: drafts, revisions, uploads, an account."""
-    news = make_news(site_tree.news_index, "Lancement du mouvement", themes=["training"])
+    news = NewsPageFactory(
+        parent=site_tree.news_index, title="Lancement du mouvement", themes=["training"]
+    )
     news.title = "Lancement du mouvement (brouillon)"
     news.save_revision()  # a draft newer than the published revision
     about = site_tree.about

@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-pytestmark = (
-    pytest.mark.django_db
-)  # the bench makes its own database; this keeps pytest-django quiet
+# The bench makes its own database; django_db keeps pytest-django quiet.
+pytestmark = [pytest.mark.bench, pytest.mark.django_db]
 
 
 def free_port():

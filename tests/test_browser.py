@@ -24,10 +24,10 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
-from tests.builders import build_demo_like_site, translate_tree
+from tests.factories import build_demo_like_site, translate_demo_like_site
 
 # django_db sets the test database up; the tests themselves only read it.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.search_index]
 
 BASE_DIR = Path(settings.BASE_DIR)
 AXE = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -78,7 +78,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         connection = connections["default"]
         snapshot = connection.creation.serialize_db_to_string()
         tree = build_demo_like_site()
-        english = translate_tree(tree.home)
+        english = translate_demo_like_site(tree).pages
         urls = {"fr": {}, "en": {}}
         for name in PAGE_TYPES:
             page = getattr(

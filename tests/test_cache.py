@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from news.models import NewsPage, PressContact
-from tests.builders import make_news
+from tests.factories import NewsPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,9 @@ def _page_cache_on(settings):
 
 @pytest.fixture
 def item(site_tree):
-    return make_news(site_tree.region_a, "Forum des entrepreneurs sociaux", themes=["training"])
+    return NewsPageFactory(
+        parent=site_tree.region_a, title="Forum des entrepreneurs sociaux", themes=["training"]
+    )
 
 
 @pytest.fixture
@@ -83,7 +85,9 @@ def test_a_change_without_a_signal_is_not_seen_proving_pages_come_from_the_cache
 
 def test_publishing_a_new_page_shows_it_on_every_listing(client, site_tree, item, listings):
     warm(client, listings.values())
-    make_news(site_tree.region_a, "Université d'été de l'ESS", themes=["training"])
+    NewsPageFactory(
+        parent=site_tree.region_a, title="Université d'été de l'ESS", themes=["training"]
+    )
     for name, text in texts(client, listings).items():
         assert "Université d&#x27;été de l&#x27;ESS" in text, name
 
@@ -218,17 +222,18 @@ def test_the_menu_and_footer_follow_every_change_with_the_page_cache_off(
     client, site_tree, settings
 ):
     """Every render reads the menu from the chrome cache; every change empties it."""
-    from home.models import StandardPage
-    from tests.builders import add_child
 
     settings.CACHE_MIDDLEWARE_SECONDS = 0
     pages = [site_tree.about.url, site_tree.news_index.url]
     for url in pages:
         assert "Adhérer" not in client.get(url).text
 
-    joining = add_child(
-        site_tree.home,
-        StandardPage(title="Adhérer", slug="adherer", show_in_menus=True, show_in_footer=True),
+    joining = StandardPageFactory(
+        parent=site_tree.home,
+        title="Adhérer",
+        slug="adherer",
+        show_in_menus=True,
+        show_in_footer=True,
     )
     for url in pages:
         menu, footer = menu_and_footer(client, url)

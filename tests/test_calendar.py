@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from tests.builders import make_event, translate
+from tests.factories import EventPageFactory, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -20,21 +20,31 @@ PARIS = ZoneInfo("Europe/Paris")
 def events(site_tree):
     # 14 October at 09:30 in Paris is 07:30 UTC (summer time).
     congress_start = datetime.datetime(2031, 10, 14, 9, 30, tzinfo=PARIS)
-    congress = make_event(
-        site_tree.agenda,
-        "Congrès national",
+    congress = EventPageFactory(
+        parent=site_tree.agenda,
+        title="Congrès national",
         start=congress_start,
         themes=["training", "impact"],
         place_name="Palais des congrès",
         city="Lyon",
     )
-    make_event(site_tree.region_a, "Atelier breton", days=5, themes=["training"], city="Rennes")
-    make_event(
-        site_tree.region_b, "Rencontre occitane", days=12, themes=["impact"], city="Toulouse"
+    EventPageFactory(
+        parent=site_tree.region_a,
+        title="Atelier breton",
+        days=5,
+        themes=["training"],
+        city="Rennes",
     )
-    make_event(
-        site_tree.agenda,
-        "Congrès de 2010",
+    EventPageFactory(
+        parent=site_tree.region_b,
+        title="Rencontre occitane",
+        days=12,
+        themes=["impact"],
+        city="Toulouse",
+    )
+    EventPageFactory(
+        parent=site_tree.agenda,
+        title="Congrès de 2010",
         start=timezone.now() - datetime.timedelta(days=3000),
         themes=["impact"],
     )

@@ -6,11 +6,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from home.models import ContactPage, HomePage, StandardPage
-from tests.builders import make_contact_page
+from tests.factories import ContactPageFactory
 
 GOOD = {
     "nom": "Awa Diop",
@@ -21,7 +18,7 @@ GOOD = {
 
 @pytest.fixture
 def contact(site_tree):
-    return make_contact_page(site_tree.home)
+    return ContactPageFactory(parent=site_tree.home)
 
 
 def post(client, page, data, ip="198.51.100.20"):
@@ -111,79 +108,6 @@ def test_posting_without_the_csrf_token_is_refused(contact):
     assert not FormSubmission.objects.exists()
 
 
-class TestContactPagePlacement(WagtailPageTestCase):
-    def test_only_under_the_home_page(self):
-        self.assertAllowedParentPageTypes(ContactPage, {HomePage})
-        self.assertCanNotCreateAt(StandardPage, ContactPage)
-
-
 def test_the_footer_links_to_the_contact_page(client, contact, site_tree):
     response = client.get(site_tree.home.url)
     assert f'<a href="{contact.url}">Contact</a>' in response.text
-
-
-class TestContactPageInTheAdmin(WagtailPageTestCase):
-    def setUp(self):
-        from tests.builders import build_site
-
-        self.tree = build_site()
-        self.login()
-
-    def test_an_editor_creates_the_contact_page_and_opens_its_editor(self):
-        self.assertCanCreate(
-            self.tree.home,
-            ContactPage,
-            nested_form_data(
-                {
-                    "title": "Nous écrire",
-                    "slug": "nous-ecrire",
-                    "intro": "Une question ?",
-                    "thank_you_text": rich_text("<p>Merci !</p>"),
-                    "to_address": "contact@ess.example.org",
-                    "from_address": "",
-                    "subject": "Contact",
-                    "comments": inline_formset([]),
-                    "form_fields": inline_formset(
-                        [
-                            {
-                                "label": "Nom",
-                                "field_type": "singleline",
-                                "required": "on",
-                                "choices": "",
-                                "default_value": "",
-                                "help_text": "",
-                            },
-                        ]
-                    ),
-                }
-            ),
-        )
-        page = ContactPage.objects.get(slug="nous-ecrire", locale__language_code="fr")
-        self.assertEqual([f.label for f in page.form_fields.all()], ["Nom"])
-        edit = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-        self.assertEqual(edit.status_code, 200)
-        self.assertContains(edit, "Nom")
-
-
-def test_the_demo_loader_makes_the_contact_page_with_its_form(db, settings, tmp_path):
-    from home.demo.builder import build
-
-    demo = build()
-    contact = ContactPage.objects.get(slug="contact", locale__language_code="fr")
-    assert demo.contact_page.pk == contact.pk
-    assert contact.live and contact.get_parent().specific_class is HomePage
-    assert [f.clean_name for f in contact.form_fields.all()] == [
-        "nom",
-        "adresse_e_mail",
-        "organisation",
-        "message",
-    ]
-    assert not StandardPage.objects.filter(slug="contact").exists()
-    again = build()
-    assert again.created == []
-    assert ContactPage.objects.filter(locale__language_code="fr").count() == 1
-    client = Client()
-    response = client.post(contact.url, GOOD, REMOTE_ADDR="198.51.100.5")
-    assert response.status_code == 200
-    assert FormSubmission.objects.filter(page=contact).count() == 1
-    assert mail.outbox[0].to == ["contact@example.org"]

@@ -11,10 +11,12 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
+from wagtail.contrib.forms.models import FormSubmission
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
@@ -22,11 +24,13 @@ from wagtail.models import Page, Revision, Site
 from chantiers.models import ChantierPage, RoadmapPage
 from home.demo import data
 from home.demo.builder import build
-from home.models import StandardPage
+from home.models import ContactPage, HomePage, StandardPage
 from news.models import EventPage, NewsIndexPage, NewsPage, PressContact, PressRoomPage
 from regions.models import Organisation, RegionPage
+from tests.test_contact_form import GOOD
 
-pytestmark = pytest.mark.django_db
+# Indexed: the demo's pages are found by the search page.
+pytestmark = [pytest.mark.demo, pytest.mark.django_db, pytest.mark.search_index]
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +42,13 @@ def demo_media(tmp_path_factory):
 def demo(django_db_setup, django_db_blocker, demo_media):
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
         with transaction.atomic():
-            yield build()
+            demo = build()
+            # Each page rendered once: the image renditions are made here, once for the
+            # module, instead of again in every test that renders (each rolls back).
+            client = Client()
+            for page in Page.objects.filter(depth__gt=2).live():
+                client.get(page.url)
+            yield demo
             transaction.set_rollback(True)
 
 
@@ -309,6 +319,30 @@ def test_api_reaches_the_demo_images_and_documents(client, demo):
     french = {"locale": demo.locale}
     assert NewsIndexPage.objects.filter(**french).count() == 1
     assert PressRoomPage.objects.filter(**french).count() == 1
+
+
+# --- The contact page ----------------------------------------------------------------
+
+
+def test_the_demo_loader_makes_the_contact_page_with_its_form(demo):
+    contact = ContactPage.objects.get(slug="contact", locale__language_code="fr")
+    assert demo.contact_page.pk == contact.pk
+    assert contact.live and contact.get_parent().specific_class is HomePage
+    assert [f.clean_name for f in contact.form_fields.all()] == [
+        "nom",
+        "adresse_e_mail",
+        "organisation",
+        "message",
+    ]
+    assert not StandardPage.objects.filter(slug="contact").exists()
+    again = build()
+    assert again.created == []
+    assert ContactPage.objects.filter(locale__language_code="fr").count() == 1
+    client = Client()
+    response = client.post(contact.url, GOOD, REMOTE_ADDR="198.51.100.5")
+    assert response.status_code == 200
+    assert FormSubmission.objects.filter(page=contact).count() == 1
+    assert mail.outbox[0].to == ["contact@example.org"]
 
 
 def test_pages_without_a_date_of_their_own_are_dated_by_their_last_publication(client, demo):

@@ -16,10 +16,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from news.models import EventPage, NewsPage
-from tests.builders import schedule
+from tests.factories import EventPageFactory, NewsPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 WORD = "Quasarembargo"
@@ -28,25 +27,24 @@ WORD = "Quasarembargo"
 @pytest.fixture
 def embargoed(site_tree):
     go_live_at = timezone.now() + datetime.timedelta(hours=1)
-    release = schedule(
-        site_tree.region_a,
-        NewsPage(
-            title=f"Communiqué {WORD}",
-            kind="press_release",
-            date=timezone.localdate(),
-            intro="Annonce sous embargo.",
-        ),
-        go_live_at,
+    # A draft whose publication is scheduled: it goes live when publish_scheduled runs.
+    release = NewsPageFactory(
+        parent=site_tree.region_a,
+        title=f"Communiqué {WORD}",
+        kind="press_release",
+        date=timezone.localdate(),
+        intro="Annonce sous embargo.",
+        live=False,
+        go_live_at=go_live_at,
         themes=["training"],
     )
-    event = schedule(
-        site_tree.region_a,
-        EventPage(
-            title=f"Rencontre {WORD}",
-            start=timezone.now() + datetime.timedelta(days=20),
-            city="Rennes",
-        ),
-        go_live_at,
+    event = EventPageFactory(
+        parent=site_tree.region_a,
+        title=f"Rencontre {WORD}",
+        start=timezone.now() + datetime.timedelta(days=20),
+        city="Rennes",
+        live=False,
+        go_live_at=go_live_at,
         themes=["training"],
     )
     return site_tree, release, event, go_live_at

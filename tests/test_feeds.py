@@ -10,29 +10,29 @@ import pytest
 from django.urls import resolve, reverse
 from django.utils import translation
 
-from tests.builders import make_news, translate
+from tests.factories import EventPageFactory, NewsPageFactory, RegionPageFactory, translate
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def news(site_tree):
-    make_news(
-        site_tree.region_a,
-        "Atelier rennais",
+    NewsPageFactory(
+        parent=site_tree.region_a,
+        title="Atelier rennais",
         date=datetime.date(2024, 3, 1),
         themes=["training"],
     )
-    make_news(
-        site_tree.region_b,
-        "Communiqué occitan",
+    NewsPageFactory(
+        parent=site_tree.region_b,
+        title="Communiqué occitan",
         kind="press_release",
         date=datetime.date(2024, 5, 2),
         themes=["impact"],
     )
-    make_news(
-        site_tree.news_index,
-        "Le BIT à Dakar",
+    NewsPageFactory(
+        parent=site_tree.news_index,
+        title="Le BIT à Dakar",
         kind="relay",
         date=datetime.date(2024, 10, 1),
         themes=["cooperation", "training"],
@@ -220,13 +220,11 @@ def test_pages_announce_their_feeds_and_the_links_work(client, news):
 
 def test_a_region_whose_slug_has_accents_has_working_pages_feeds_and_calendar(client, site_tree):
     """Wagtail keeps accents in slugs (``midi-pyrénées``): the feed URLs accept them."""
-    from regions.models import RegionPage
-    from tests.builders import add_child, make_event
 
-    region = add_child(site_tree.region_index, RegionPage(title="Midi-Pyrénées", theme="impact"))
+    region = RegionPageFactory(parent=site_tree.region_index, title="Midi-Pyrénées", theme="impact")
     assert region.slug == "midi-pyrénées"
-    make_news(region, "Forum toulousain", date=datetime.date(2024, 6, 1))
-    make_event(region, "Rencontre à Toulouse", days=10)
+    NewsPageFactory(parent=region, title="Forum toulousain", date=datetime.date(2024, 6, 1))
+    EventPageFactory(parent=region, title="Rencontre à Toulouse", days=10)
     response = client.get(region.url)
     assert response.status_code == 200
     hrefs = [href for _, _, href in alternates(response.content.decode())]

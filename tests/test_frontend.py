@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from home.models import StandardPage
-from tests.builders import add_child, make_image
+from tests.factories import ImageFactory, RegionPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def add_page_with_image(client, parent, slug, image_value):
 
 
 def test_image_block_requires_a_text_alternative_unless_marked_decorative(admin_client, site_tree):
-    image = make_image("Atelier", size=(200, 120))
+    image = ImageFactory(title="Atelier", size=(200, 120))
 
     response = add_page_with_image(
         admin_client, site_tree.home, "sans-alt", {"image": image.pk, "alt_text": ""}
@@ -61,17 +61,15 @@ def test_image_block_requires_a_text_alternative_unless_marked_decorative(admin_
 
 
 def test_image_block_renders_its_alt_text_or_an_empty_one_when_decorative(client, site_tree):
-    photo = make_image("Photo", alt="Texte par défaut", size=(300, 200))
-    ornament = make_image("Ornement", alt="Texte par défaut", size=(300, 200))
-    page = add_child(
-        site_tree.home,
-        StandardPage(
-            title="Images",
-            body=[
-                ("image", {"image": photo, "alt_text": "Une rencontre", "decorative": False}),
-                ("image", {"image": ornament, "alt_text": "", "decorative": True}),
-            ],
-        ),
+    photo = ImageFactory(title="Photo", description="Texte par défaut", size=(300, 200))
+    ornament = ImageFactory(title="Ornement", description="Texte par défaut", size=(300, 200))
+    page = StandardPageFactory(
+        parent=site_tree.home,
+        title="Images",
+        body=[
+            ("image", {"image": photo, "alt_text": "Une rencontre", "decorative": False}),
+            ("image", {"image": ornament, "alt_text": "", "decorative": True}),
+        ],
     )
     html = client.get(page.url).content.decode()
     assert 'alt="Une rencontre"' in html
@@ -98,11 +96,8 @@ def test_home_and_region_index_show_the_map_with_its_legend_and_list(client, sit
 
 
 def test_region_the_map_does_not_know_is_listed_beside_it(client, site_tree):
-    from regions.models import RegionPage
-
-    add_child(
-        site_tree.region_index,
-        RegionPage(title="Guadeloupe", slug="guadeloupe", theme="cooperation"),
+    RegionPageFactory(
+        parent=site_tree.region_index, title="Guadeloupe", slug="guadeloupe", theme="cooperation"
     )
     html = client.get(site_tree.region_index.url).content.decode()
     beside = html[html.index('class="region-map__elsewhere"') :]
@@ -114,11 +109,11 @@ def test_region_the_map_does_not_know_is_listed_beside_it(client, site_tree):
 
 
 def test_accessibility_statement_is_linked_from_every_page_footer(client, site_tree):
-    statement = add_child(
-        site_tree.home,
-        StandardPage(
-            title="Déclaration d'accessibilité", slug="accessibilite", show_in_footer=True
-        ),
+    statement = StandardPageFactory(
+        parent=site_tree.home,
+        title="Déclaration d'accessibilité",
+        slug="accessibilite",
+        show_in_footer=True,
     )
     html = client.get(site_tree.news_index.url).content.decode()
     footer = html[html.index('class="site-footer"') :]

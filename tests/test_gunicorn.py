@@ -1,7 +1,8 @@
 """The production server for real: gunicorn with the production settings, on a free port.
 
-The database is a migrated SQLite file and the static files are collected into a temporary
-STATIC_ROOT (compressed and hashed by whitenoise's storage), as the image does at build.
+The database is a migrated SQLite file (the ``migrated_sqlite`` fixture) and the static
+files are collected into a temporary STATIC_ROOT (compressed and hashed by whitenoise's
+storage), as the image does at build.
 """
 
 import gzip
@@ -10,6 +11,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -18,8 +20,12 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = [pytest.mark.server]
+
 ROOT = Path(__file__).resolve().parent.parent
-BUILD_PAGES = "import django; django.setup(); from tests.builders import build_site; build_site()"
+BUILD_PAGES = (
+    "import django; django.setup(); from home.factories import build_site_tree; build_site_tree()"
+)
 
 
 def free_port():
@@ -29,8 +35,9 @@ def free_port():
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, migrated_sqlite):
     tmp = tmp_path_factory.mktemp("gunicorn")
+    shutil.copy(migrated_sqlite, tmp / "db.sqlite3")
     port = free_port()
     env = {
         key: value
@@ -62,11 +69,9 @@ def server(tmp_path_factory):
             text=True,
         )
 
-    # Static files are collected while the database is migrated and filled. The time limits
-    # are ceilings for a loaded CI machine, not assertions (unloaded, all this takes ~30 s).
+    # Static files are collected while the migrated database is filled. The time limits
+    # are ceilings for a loaded CI machine, not assertions.
     collect = manage("manage.py", "collectstatic", "--noinput", "-v0")
-    migrate = manage("manage.py", "migrate", "--noinput", "-v0")
-    assert migrate.wait(timeout=900) == 0, migrate.stdout.read()
     pages = manage("-c", BUILD_PAGES)
     assert pages.wait(timeout=600) == 0, pages.stdout.read()
     assert collect.wait(timeout=900) == 0, collect.stdout.read()

@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.builders import build_demo_like_site, translate_tree
+from tests.factories import build_demo_like_site, translate_demo_like_site
 
-pytestmark = [pytest.mark.html, pytest.mark.django_db]
+pytestmark = [pytest.mark.html, pytest.mark.django_db, pytest.mark.search_index]
 
 VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def test_every_page_type_is_valid_html(client, tmp_path):
     tree = build_demo_like_site()
-    english = translate_tree(tree.home)
+    english = translate_demo_like_site(tree).pages
     pages = [
         tree.home,
         tree.chantier_index,

@@ -1,17 +1,18 @@
 """French and English (and any language added by configuration) everywhere.
 
-The site is built in French (``build_site``), the languages are synchronised as after a
+The site is built in French (``build_site_tree``), the languages are synchronised as after a
 ``migrate`` (``sync_locales``: an English alias of every page), then part of it is
 translated through wagtail-localize's records, as a translator would in its editor.
 """
 
+import copy
 import datetime
 import json
 import re
 from html.parser import HTMLParser
 
 import pytest
-from django.test import override_settings
+from django.test import TestCase, override_settings
 from django.utils.translation import override
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
@@ -20,9 +21,11 @@ from core import i18n
 from core.models import Theme
 from home.models import HomePage
 from news.models import EventPage, NewsPage, PressContact
-from tests.builders import make_event, make_news
+from tests.factories import EventPageFactory, NewsPageFactory, StandardPageFactory
+from tests.helpers import rolled_back
 
-pytestmark = pytest.mark.django_db
+# Indexed: the search answers in each language (the bilingual site is built once).
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
 
 # --- Helpers ---------------------------------------------------------------------------
@@ -82,22 +85,43 @@ def translate(django_capture_on_commit_callbacks):
     return _translate
 
 
+def translate_now(instance, texts, language="en"):
+    """``i18n.translate`` with what it leaves for after the commit done at once."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return i18n.translate(instance, language, texts)
+
+
 @pytest.fixture
-def bilingual(site_tree, translate):
-    """The French site, its English tree synchronised, and the frame translated."""
-    s = site_tree
-    s.news = make_news(
-        s.news_index,
-        "Atelier sur la coopération",
+def bilingual(_module_bilingual, db):
+    """The French site, its English tree synchronised, and the frame translated: built
+    once for the module, a copy for each test."""
+    return copy.deepcopy(_module_bilingual)
+
+
+@pytest.fixture(scope="module")
+def _module_bilingual(_module_site_tree, django_db_blocker):
+    with rolled_back(django_db_blocker):
+        yield build_bilingual(copy.deepcopy(_module_site_tree), translate_now)
+
+
+def build_bilingual(s, translate):
+    s.news = NewsPageFactory(
+        parent=s.news_index,
+        title="Atelier sur la coopération",
         kind="article",
         themes=["cooperation"],
         intro="Un atelier pour coopérer.",
     )
-    s.untranslated_news = make_news(
-        s.news_index, "Réunion non traduite", themes=["cooperation"], intro="Seulement en français."
+    s.untranslated_news = NewsPageFactory(
+        parent=s.news_index,
+        title="Réunion non traduite",
+        themes=["cooperation"],
+        intro="Seulement en français.",
     )
-    s.event = make_event(s.agenda, "Congrès national", themes=["training"])
-    s.untranslated_event = make_event(s.agenda, "Rencontre régionale non traduite", days=20)
+    s.event = EventPageFactory(parent=s.agenda, title="Congrès national", themes=["training"])
+    s.untranslated_event = EventPageFactory(
+        parent=s.agenda, title="Rencontre régionale non traduite", days=20
+    )
     i18n.sync_locales()
 
     translate(s.home, {"title": "Home", "slug": "home", "hero_title": "Doing business differently"})
@@ -140,6 +164,19 @@ def bilingual(site_tree, translate):
     for name in ("news", "untranslated_news", "event", "untranslated_event"):
         getattr(s, name).refresh_from_db()
     return s
+
+
+# --- Locales follow the settings ---------------------------------------------------------------
+
+
+def test_locales_and_tree_synchronisation_follow_the_settings(site_tree):
+    i18n.sync_locales()
+    i18n.sync_locales()  # idempotent
+    codes = set(Locale.objects.values_list("language_code", flat=True))
+    assert codes == {"fr", "en"}
+    french = Page.objects.filter(locale__language_code="fr", depth__gt=1).count()
+    english = Page.objects.filter(locale__language_code="en").count()
+    assert english == french
 
 
 # --- Language negotiation at / ---------------------------------------------------------
@@ -251,11 +288,13 @@ def test_an_untranslated_page_shows_the_french_page_with_a_notice(client, biling
 def test_links_to_untranslated_pages_say_their_titles_are_french(client, bilingual):
     """Menu, footer and breadcrumb links whose title is French carry ``lang="fr"``."""
     from home.models import StandardPage
-    from tests.builders import add_child
 
-    add_child(
-        bilingual.home,
-        StandardPage(title="Adhérer", slug="adherer", show_in_menus=True, show_in_footer=True),
+    StandardPageFactory(
+        parent=bilingual.home,
+        title="Adhérer",
+        slug="adherer",
+        show_in_menus=True,
+        show_in_footer=True,
     )
     i18n.sync_locales()
     english_home = en(bilingual.home)
@@ -477,16 +516,3 @@ def test_a_right_to_left_language_added_in_settings(client, bilingual):
     links = switcher_links(response)
     assert set(links) == {"fr", "en", "ar"}
     assert links["ar"]["dir"] == "rtl"
-
-
-# --- Locales follow the settings ---------------------------------------------------------------
-
-
-def test_locales_and_tree_synchronisation_follow_the_settings(site_tree):
-    i18n.sync_locales()
-    i18n.sync_locales()  # idempotent
-    codes = set(Locale.objects.values_list("language_code", flat=True))
-    assert codes == {"fr", "en"}
-    french = Page.objects.filter(locale__language_code="fr", depth__gt=1).count()
-    english = Page.objects.filter(locale__language_code="en").count()
-    assert english == french

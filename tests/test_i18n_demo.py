@@ -12,7 +12,7 @@ from chantiers.models import ChantierPage
 from news.models import NewsPage
 from tests.test_i18n import alternates
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.demo, pytest.mark.django_db]
 
 FRENCH_MENU = {"Chantiers", "Régions", "Actualités", "Agenda", "Espace presse"}
 

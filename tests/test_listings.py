@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 
 from news.models import PressContact, PressKitItem
-from tests.builders import make_event, make_news
+from tests.factories import EventPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,19 +24,22 @@ def titles(response, key):
 
 @pytest.fixture
 def news(site_tree):
-    make_news(
-        site_tree.region_a, "Atelier rennais", date=datetime.date(2024, 3, 1), themes=["training"]
+    NewsPageFactory(
+        parent=site_tree.region_a,
+        title="Atelier rennais",
+        date=datetime.date(2024, 3, 1),
+        themes=["training"],
     )
-    make_news(
-        site_tree.region_b,
-        "Communiqué occitan",
+    NewsPageFactory(
+        parent=site_tree.region_b,
+        title="Communiqué occitan",
         kind="press_release",
         date=datetime.date(2023, 5, 2),
         themes=["impact"],
     )
-    make_news(
-        site_tree.news_index,
-        "Le BIT à Dakar",
+    NewsPageFactory(
+        parent=site_tree.news_index,
+        title="Le BIT à Dakar",
         kind="relay",
         date=datetime.date(2024, 10, 1),
         themes=["cooperation"],
@@ -101,8 +104,10 @@ def test_relay_shows_its_source_original_date_and_link(client, news):
 
 def test_pagination_keeps_the_filters_and_clamps_past_the_end(client, site_tree):
     for day in range(1, 13):
-        make_news(site_tree.region_a, f"Brève {day:02d}", date=datetime.date(2024, 1, day))
-    make_news(site_tree.region_b, "Hors filtre", date=datetime.date(2024, 1, 20))
+        NewsPageFactory(
+            parent=site_tree.region_a, title=f"Brève {day:02d}", date=datetime.date(2024, 1, day)
+        )
+    NewsPageFactory(parent=site_tree.region_b, title="Hors filtre", date=datetime.date(2024, 1, 20))
     url = site_tree.news_index.url
 
     first = client.get(url + "?region=bretagne&year=2024")
@@ -122,8 +127,11 @@ def test_pagination_keeps_the_filters_and_clamps_past_the_end(client, site_tree)
 
 
 def test_region_news_block_filters_within_the_region(client, news):
-    make_news(
-        news.region_a, "Communiqué breton", kind="press_release", date=datetime.date(2023, 1, 5)
+    NewsPageFactory(
+        parent=news.region_a,
+        title="Communiqué breton",
+        kind="press_release",
+        date=datetime.date(2023, 1, 5),
     )
     url = news.region_a.url
     assert titles(client.get(url), "news_page") == ["Atelier rennais", "Communiqué breton"]
@@ -138,13 +146,18 @@ def test_region_news_block_filters_within_the_region(client, news):
 
 
 def test_national_chantier_news_block_filters_by_region(client, news):
-    make_news(
-        news.region_b,
-        "Mesure d'impact à Toulouse",
+    NewsPageFactory(
+        parent=news.region_b,
+        title="Mesure d'impact à Toulouse",
         themes=["impact"],
         date=datetime.date(2022, 2, 2),
     )
-    make_news(news.news_index, "Impact national", themes=["impact"], date=datetime.date(2021, 2, 2))
+    NewsPageFactory(
+        parent=news.news_index,
+        title="Impact national",
+        themes=["impact"],
+        date=datetime.date(2021, 2, 2),
+    )
     url = news.chantiers["impact"].url
     assert titles(client.get(url), "news_page") == [
         "Communiqué occitan",
@@ -171,22 +184,24 @@ def press(site_tree):
     pdf = Document.objects.create(
         title="Communiqué du congrès", file=ContentFile(b"%PDF-1.4 test", name="congres.pdf")
     )
-    make_news(
-        site_tree.press_room,
-        "Congrès de Lyon",
+    NewsPageFactory(
+        parent=site_tree.press_room,
+        title="Congrès de Lyon",
         kind="press_release",
         date=datetime.date(2024, 10, 14),
         pdf=pdf,
         intro="Le congrès annonce la feuille de route territoriale.",
     )
-    make_news(
-        site_tree.region_a,
-        "Atelier à Rennes",
+    NewsPageFactory(
+        parent=site_tree.region_a,
+        title="Atelier à Rennes",
         kind="press_release",
         date=datetime.date(2023, 6, 15),
         intro="Formation à l'entrepreneuriat social.",
     )
-    make_news(site_tree.press_room, "Simple article", date=datetime.date(2024, 11, 1))
+    NewsPageFactory(
+        parent=site_tree.press_room, title="Simple article", date=datetime.date(2024, 11, 1)
+    )
     PressContact.objects.create(
         name="Claire Presse",
         role="Chargée de presse",
@@ -211,6 +226,7 @@ PRESS_FILTER_CASES = [
 ]
 
 
+@pytest.mark.search_index  # the room's search box
 def test_press_room_filters(client, press):
     for query, expected in PRESS_FILTER_CASES:
         site, _ = press
@@ -254,18 +270,22 @@ def test_press_release_prints_cleanly(client, press):
 @pytest.fixture
 def agenda(site_tree):
     now = timezone.now()
-    make_event(site_tree.agenda, "Congrès national", days=30, themes=["training", "impact"])
-    make_event(site_tree.region_a, "Atelier breton", days=5, themes=["training"])
-    make_event(site_tree.region_b, "Rencontre occitane", days=12, themes=["impact"])
-    make_event(
-        site_tree.region_a,
-        "Atelier passé",
+    EventPageFactory(
+        parent=site_tree.agenda, title="Congrès national", days=30, themes=["training", "impact"]
+    )
+    EventPageFactory(parent=site_tree.region_a, title="Atelier breton", days=5, themes=["training"])
+    EventPageFactory(
+        parent=site_tree.region_b, title="Rencontre occitane", days=12, themes=["impact"]
+    )
+    EventPageFactory(
+        parent=site_tree.region_a,
+        title="Atelier passé",
         start=now - datetime.timedelta(days=40),
         themes=["training"],
     )
-    make_event(
-        site_tree.agenda,
-        "Congrès 2010",
+    EventPageFactory(
+        parent=site_tree.agenda,
+        title="Congrès 2010",
         start=now - datetime.timedelta(days=400),
         themes=["impact"],
     )
@@ -302,9 +322,9 @@ def test_agenda_invalid_filters(client, agenda, query):
 def test_agenda_pagination_keeps_past_and_filters(client, site_tree):
     now = timezone.now()
     for n in range(11):
-        make_event(
-            site_tree.region_a,
-            f"Ancien atelier {n:02d}",
+        EventPageFactory(
+            parent=site_tree.region_a,
+            title=f"Ancien atelier {n:02d}",
             start=now - datetime.timedelta(days=n + 1),
         )
     response = client.get(site_tree.agenda.url + "?past=1&region=bretagne")
@@ -324,9 +344,11 @@ def test_listing_queries_do_not_grow_with_the_number_of_items(client, site_tree)
             assert client.get(url).status_code == 200
         return len(queries)
 
-    make_news(site_tree.news_index, "Relais 0", kind="relay", themes=["impact"])
-    make_news(site_tree.press_room, "Communiqué 0", kind="press_release", themes=["impact"])
-    make_event(site_tree.agenda, "Événement 0")
+    NewsPageFactory(parent=site_tree.news_index, title="Relais 0", kind="relay", themes=["impact"])
+    NewsPageFactory(
+        parent=site_tree.press_room, title="Communiqué 0", kind="press_release", themes=["impact"]
+    )
+    EventPageFactory(parent=site_tree.agenda, title="Événement 0")
     urls = [
         site_tree.news_index.url,
         site_tree.press_room.url,
@@ -336,8 +358,18 @@ def test_listing_queries_do_not_grow_with_the_number_of_items(client, site_tree)
     ]
     few = {url: count(url) for url in urls}
     for n in range(1, 6):
-        make_news(site_tree.news_index, f"Relais {n}", kind="relay", themes=["impact", "training"])
-        make_news(site_tree.press_room, f"Communiqué {n}", kind="press_release", themes=["impact"])
-        make_event(site_tree.agenda, f"Événement {n}", themes=["training"])
+        NewsPageFactory(
+            parent=site_tree.news_index,
+            title=f"Relais {n}",
+            kind="relay",
+            themes=["impact", "training"],
+        )
+        NewsPageFactory(
+            parent=site_tree.press_room,
+            title=f"Communiqué {n}",
+            kind="press_release",
+            themes=["impact"],
+        )
+        EventPageFactory(parent=site_tree.agenda, title=f"Événement {n}", themes=["training"])
     many = {url: count(url) for url in urls}
     assert many == few

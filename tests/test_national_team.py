@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from regions.permissions import sync_national
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.region_provisioning]
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from chantiers.models import ChantierIndexPage, ChantierPage, RoadmapPage
 from home.models import ContactPage, HomePage, StandardPage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, PressRoomPage
 from regions.models import RegionIndexPage, RegionPage
-from tests.builders import build_site
+from tests.factories import build_site_tree
 
 ALLOWED_PARENTS = {
     HomePage: {Page},
@@ -144,7 +144,7 @@ class PageCreationThroughAdminTests(WagtailPageTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.tree = build_site()
+        cls.tree = build_site_tree()
 
     def setUp(self):
         self.user = self.login()
@@ -249,10 +249,60 @@ class AdminLanguageTests(WagtailPageTestCase):
 
     def test_our_page_types_are_named_in_french_in_the_admin(self):
         self.login()
-        tree = build_site()
+        tree = build_site_tree()
         url = reverse("wagtailadmin_pages:add_subpage", args=[tree.region_a.pk])
         response = self.client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
         html = response.content.decode()
         self.assertEqual(response.status_code, 200)
         for name in ("Actualité", "Événement", "Feuille de route", "Chantier"):
             self.assertIn(name, html)
+
+
+# The contact page (tests/test_contact_form.py tests its form).
+
+
+class TestContactPagePlacement(WagtailPageTestCase):
+    def test_only_under_the_home_page(self):
+        self.assertAllowedParentPageTypes(ContactPage, {HomePage})
+        self.assertCanNotCreateAt(StandardPage, ContactPage)
+
+
+class TestContactPageInTheAdmin(WagtailPageTestCase):
+    def setUp(self):
+        self.tree = build_site_tree()
+        self.login()
+
+    def test_an_editor_creates_the_contact_page_and_opens_its_editor(self):
+        self.assertCanCreate(
+            self.tree.home,
+            ContactPage,
+            nested_form_data(
+                {
+                    "title": "Nous écrire",
+                    "slug": "nous-ecrire",
+                    "intro": "Une question ?",
+                    "thank_you_text": rich_text("<p>Merci !</p>"),
+                    "to_address": "contact@ess.example.org",
+                    "from_address": "",
+                    "subject": "Contact",
+                    "comments": inline_formset([]),
+                    "form_fields": inline_formset(
+                        [
+                            {
+                                "label": "Nom",
+                                "field_type": "singleline",
+                                "required": "on",
+                                "choices": "",
+                                "default_value": "",
+                                "help_text": "",
+                            },
+                        ]
+                    ),
+                }
+            ),
+        )
+        page = ContactPage.objects.get(slug="nous-ecrire", locale__language_code="fr")
+        self.assertEqual([f.label for f in page.form_fields.all()], ["Nom"])
+        edit = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        self.assertEqual(edit.status_code, 200)
+        self.assertContains(edit, "Nom")

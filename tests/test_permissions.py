@@ -14,20 +14,10 @@ from wagtail.images.models import Image
 from wagtail.models import Page, WorkflowState
 
 from news.models import NewsPage
-from tests.regional import (
-    ROLES,
-    build_world,
-    image_upload,
-    is_refusal,
-    news_form,
-    snapshot,
-)
+from tests.factories import ROLES
+from tests.helpers import image_upload, is_refusal, news_form, snapshot
 
-
-@pytest.fixture
-def world(db, client, django_user_model):
-    return build_world(client, django_user_model)
-
+pytestmark = [pytest.mark.region_provisioning]
 
 # The actions: each makes its request and says whether the action took place. ------------
 

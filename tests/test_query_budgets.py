@@ -23,16 +23,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
 
 from bench.sitebuilder import bulk_add_pages, bulk_set_themes
 from chantiers.models import ChantierPage, Milestone, RoadmapPage
 from news.models import EventPage, NewsPage
 from regions.models import RegionPage
-from tests.builders import add_child, translate_site
+from tests.factories import ChantierPageFactory, ImageFactory, translate_site_tree
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.query_budget, pytest.mark.django_db, pytest.mark.search_index]
 
 # The pinned budgets: queries per page type and language, the same at every size. The
 # page layouts (issue 21) added: the home page's section links (1); a news item's related
@@ -87,7 +85,7 @@ def _no_page_cache(settings):
 
 @pytest.fixture
 def image(db):
-    return get_image_model().objects.create(title="Atelier", file=get_test_image_file())
+    return ImageFactory(title="Atelier", size=(640, 480))
 
 
 class Filler:
@@ -244,9 +242,8 @@ class Filler:
 def urls(tree, language_code):
     regional_chantier = ChantierPage.objects.child_of(tree.region_a).first()
     if regional_chantier is None:
-        regional_chantier = add_child(
-            tree.region_a,
-            ChantierPage(title="Notre chantier", slug="notre-chantier", theme="training"),
+        regional_chantier = ChantierPageFactory(
+            parent=tree.region_a, title="Notre chantier", slug="notre-chantier", theme="training"
         )
     news_page = NewsPage.objects.child_of(tree.region_a).first()
     press_release = NewsPage.objects.child_of(tree.press_room).first()
@@ -303,7 +300,7 @@ def count_queries(client, pages):
 def test_each_page_type_renders_with_a_fixed_number_of_queries(
     client, site_tree, image, language_code
 ):
-    tree = site_tree if language_code == "fr" else translate_site(site_tree, language_code)
+    tree = site_tree if language_code == "fr" else translate_site_tree(site_tree, language_code)
     filler = Filler(tree, image)
 
     filler.fill_to(3)

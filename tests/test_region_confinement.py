@@ -10,18 +10,9 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 
-from tests.regional import (
-    PASSWORD,
-    build_world,
-    is_refusal,
-    news_form,
-    snapshot,
-)
+from tests.helpers import PASSWORD, is_refusal, news_form, snapshot
 
-
-@pytest.fixture
-def world(db, client, django_user_model):
-    return build_world(client, django_user_model)
+pytestmark = [pytest.mark.region_provisioning, pytest.mark.search_index]
 
 
 def refused(response):

@@ -2,6 +2,7 @@
 
 from io import StringIO
 
+import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils.translation import gettext
@@ -9,12 +10,13 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
-    Locale,
     WorkflowPage,
 )
 
 from regions.models import RegionPage
-from tests.regional import translate
+from tests.factories import translate
+
+pytestmark = [pytest.mark.region_provisioning]
 
 
 def permission_state():
@@ -75,7 +77,7 @@ def test_creating_a_region_provisions_its_group_and_collection(site_tree):
 def test_renaming_a_region_renames_its_group_and_collection(site_tree, django_user_model):
     coordinator = django_user_model.objects.create_user("anne")
     coordinator.groups.add(Group.objects.get(name="Coordination Bretagne"))
-    english = translate(site_tree.region_a, Locale.objects.get_or_create(language_code="en")[0])
+    english = translate(site_tree.region_a, "en", slug="brittany")
     group = Group.objects.get(name="Coordination Bretagne")
     assert GroupPagePermission.objects.filter(group=group, page=english).count() == 4
 

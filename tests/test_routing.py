@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from home import routing
 from home.models import HomePage
-from tests.builders import make_news
+from tests.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +17,8 @@ def test_no_page_type_routes_its_own_sub_paths():
 
 
 def test_a_url_leads_to_its_live_page_and_only_to_it(client, site_tree):
-    article = make_news(site_tree.region_a, "Forum de Rennes")
-    draft = make_news(site_tree.region_a, "Brouillon", publish=False)
+    article = NewsPageFactory(parent=site_tree.region_a, title="Forum de Rennes")
+    draft = NewsPageFactory(parent=site_tree.region_a, title="Brouillon", publish=False)
     assert client.get(article.url).status_code == 200
     assert client.get(site_tree.region_a.url + "brouillon/").status_code == 404
     assert not draft.live
@@ -42,7 +42,7 @@ def test_a_url_leads_to_its_live_page_and_only_to_it(client, site_tree):
 
 def test_routing_costs_the_same_at_every_depth(client, site_tree, settings):
     settings.CACHE_MIDDLEWARE_SECONDS = 0
-    article = make_news(site_tree.region_a, "Forum de Rennes")
+    article = NewsPageFactory(parent=site_tree.region_a, title="Forum de Rennes")
     counts = {}
     for url in (site_tree.news_index.url, article.url):
         client.get(url)

@@ -21,6 +21,9 @@ from search.backends.elasticsearch import (
 from search.backends.opensearch import OpenSearch2SearchBackend
 from search.query import build_query
 
+# Pages saved by a test are indexed (into the engine, when the corpus runs on it).
+pytestmark = pytest.mark.search_index
+
 SETTINGS = Path(__file__).resolve().parent.parent / "config" / "settings" / "base.py"
 
 

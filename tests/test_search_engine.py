@@ -6,11 +6,13 @@ unpublished. The search page, the API, relevance and hostile input run on the en
 import pytest
 
 from news.models import NewsPage
-from tests.search_builders import news, result_titles, search_url
+from tests.factories import NewsPageFactory
+from tests.helpers import result_titles, search_url
 
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.elasticsearch,
+    pytest.mark.search_index,
     pytest.mark.parametrize("search_corpus", ["engine"], indirect=True),
 ]
 
@@ -58,7 +60,11 @@ def test_the_engine_folds_accents_splits_elisions_and_stems(engine):
 
 
 def test_a_published_page_is_found_and_an_unpublished_one_is_not(client, engine, search_corpus):
-    page = news(search_corpus.site.news_index, "Tiers-lieux nourriciers", "Des jardins partagés.")
+    page = NewsPageFactory(
+        parent=search_corpus.site.news_index,
+        title="Tiers-lieux nourriciers",
+        intro="Des jardins partagés.",
+    )
     assert result_titles(client.get(search_url("fr", q="tiers lieux nourriciers"))) == [
         "Tiers-lieux nourriciers"
     ]

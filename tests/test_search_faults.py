@@ -13,9 +13,9 @@ from django.utils import translation
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.models import StandardPage
-from tests.search_builders import parse, result_titles, search_url
+from tests.helpers import parse, result_titles, search_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
 ENGINES = ["search.backends.opensearch", "search.backends.elasticsearch"]
 DATABASE = {"default": {"BACKEND": "search.backends.database"}}

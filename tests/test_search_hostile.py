@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.query import MAX_QUERY_LENGTH, build_query, clean_query
-from tests.search_builders import parse, result_items, search_url
+from tests.helpers import parse, result_items, search_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
 HOSTILE = [
     "",

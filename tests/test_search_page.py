@@ -13,8 +13,8 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
-from tests.search_builders import (
-    news,
+from tests.factories import NewsPageFactory
+from tests.helpers import (
     parse,
     result_items,
     result_titles,
@@ -22,7 +22,7 @@ from tests.search_builders import (
     search_url,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
 
 def facet_options(response, name):
@@ -115,7 +115,12 @@ class TestResults:
                 },
             },
         ]
-        news(search_corpus.site.news_index, "Jardins partagés", "Un reportage.", body=body)
+        NewsPageFactory(
+            parent=search_corpus.site.news_index,
+            title="Jardins partagés",
+            intro="Un reportage.",
+            body=body,
+        )
         response = client.get(search_url("fr", q="jardins partagés"))
         excerpt = result_items(response)[0].select_one(".search-result__excerpt").get_text()
         assert "Des parcelles cultivées" in excerpt and "cultivent ensemble" in excerpt
@@ -148,10 +153,10 @@ class TestResults:
         assert result_types(client.get(search_url("fr", q="langue preuve")))[0] == "page"
 
     def test_markup_in_pages_and_queries_is_shown_as_text(self, client, search_corpus):
-        news(
-            search_corpus.site.news_index,
-            "<script>alert('titre')</script> Coopérative piégée",
-            '<img src=x onerror="alert(1)"> une coopérative <b>en gras</b>',
+        NewsPageFactory(
+            parent=search_corpus.site.news_index,
+            title="<script>alert('titre')</script> Coopérative piégée",
+            intro='<img src=x onerror="alert(1)"> une coopérative <b>en gras</b>',
         )
         response = client.get(search_url("fr", q="coopérative piégée"))
         html = response.content.decode()
@@ -174,7 +179,11 @@ class TestResults:
         assert all(url.startswith("/en/") for url in result_urls(english))
 
     def test_draft_pages_are_not_found(self, client, search_corpus):
-        draft = news(search_corpus.site.news_index, "Brouillon confidentiel", "Pas encore publié.")
+        draft = NewsPageFactory(
+            parent=search_corpus.site.news_index,
+            title="Brouillon confidentiel",
+            intro="Pas encore publié.",
+        )
         draft.unpublish()
         assert result_titles(client.get(search_url("fr", q="confidentiel"))) == []
 
@@ -240,10 +249,10 @@ class TestSortingAndPagination:
 
     def test_results_are_paginated(self, client, search_corpus):
         for number in range(23):
-            news(
-                search_corpus.site.news_index,
-                f"Permanence juridique numéro {number}",
-                "Conseils aux porteurs de projets.",
+            NewsPageFactory(
+                parent=search_corpus.site.news_index,
+                title=f"Permanence juridique numéro {number}",
+                intro="Conseils aux porteurs de projets.",
                 date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number),
             )
         first = client.get(search_url("fr", q="permanence"))

@@ -8,9 +8,9 @@ PostgreSQL here; the search engine when SEARCH_URL is set).
 import pytest
 
 from search.analysis import analyse, tokens
-from tests.search_builders import result_titles, search_url
+from tests.helpers import result_titles, search_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
 FRENCH_CASES = [
     # (what is typed, title of the page expected in the top 3)

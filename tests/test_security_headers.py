@@ -41,6 +41,7 @@ def test_healthz_answers_whatever_the_host(client):
     assert response.status_code == 200
 
 
+@pytest.mark.server  # starts a Django process
 def test_healthz_is_503_when_the_database_is_unreachable():
     env = dict(os.environ)
     env.update(

@@ -14,7 +14,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from news.models import NewsPage
-from tests.builders import make_event, make_news, translate
+from tests.factories import EventPageFactory, NewsPageFactory, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +40,9 @@ def read_sitemap(client):
 
 
 def test_sitemap_lists_every_live_page_with_lastmod_and_each_answers_200(client, site_tree):
-    make_news(site_tree.region_a, "Atelier rennais", themes=["training"])
-    make_event(site_tree.agenda, "Congrès national")
-    make_news(site_tree.news_index, "Brouillon", publish=False)
+    NewsPageFactory(parent=site_tree.region_a, title="Atelier rennais", themes=["training"])
+    EventPageFactory(parent=site_tree.agenda, title="Congrès national")
+    NewsPageFactory(parent=site_tree.news_index, title="Brouillon", publish=False)
     NewsPage.objects.filter(title="Brouillon").update(live=False)
 
     entries = read_sitemap(client)
@@ -57,7 +57,7 @@ def test_sitemap_lists_every_live_page_with_lastmod_and_each_answers_200(client,
 
 
 def test_sitemap_gives_language_alternates_for_real_translations_only(client, site_tree):
-    french = make_news(site_tree.news_index, "Atelier rennais")
+    french = NewsPageFactory(parent=site_tree.news_index, title="Atelier rennais")
     english = translate(french, "en", title="Workshop in Rennes")
 
     entries = read_sitemap(client)
@@ -95,24 +95,24 @@ def head_meta(html):
 @pytest.fixture
 def pages(site_tree):
     image = Image.objects.create(title="Congrès", file=get_test_image_file())
-    article = make_news(
-        site_tree.region_a,
-        "Atelier rennais </script><b>",
+    article = NewsPageFactory(
+        parent=site_tree.region_a,
+        title="Atelier rennais </script><b>",
         themes=["training"],
         intro="Un atelier sur l'entrepreneuriat social à Rennes.",
         image=image,
     )
-    relay = make_news(
-        site_tree.news_index,
-        "Le BIT à Dakar",
+    relay = NewsPageFactory(
+        parent=site_tree.news_index,
+        title="Le BIT à Dakar",
         kind="relay",
         source_name="Portail",
         source_url="https://partenaire.example.org/dakar",
         date=datetime.date(2025, 9, 29),
     )
-    event = make_event(
-        site_tree.agenda,
-        "Congrès national",
+    event = EventPageFactory(
+        parent=site_tree.agenda,
+        title="Congrès national",
         place_name="Palais des congrès",
         city="Lyon",
         registration_url="https://inscription.example.org/",

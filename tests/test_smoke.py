@@ -1,20 +1,20 @@
 import pytest
 
 from news.models import NewsPage
-from tests.builders import make_event, make_news
+from tests.factories import EventPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_every_frame_page_renders(client, site_tree):
-    make_news(
-        site_tree.news_index,
-        "Lancement de la feuille de route",
+    NewsPageFactory(
+        parent=site_tree.news_index,
+        title="Lancement de la feuille de route",
         kind="press_release",
         themes=["training"],
     )
-    make_news(site_tree.region_a, "Atelier en Bretagne", themes=["training"])
-    make_event(site_tree.agenda, "Congrès national")
+    NewsPageFactory(parent=site_tree.region_a, title="Atelier en Bretagne", themes=["training"])
+    EventPageFactory(parent=site_tree.agenda, title="Congrès national")
     pages = [
         site_tree.home,
         site_tree.chantier_index,

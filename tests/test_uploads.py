@@ -15,6 +15,12 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Each test counts the files it leaves: an empty media folder of its own."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
 @pytest.fixture
 def admin_client(client, db):
     user = get_user_model().objects.create_superuser("national", "n@example.org", "pw-Ess-2010!x")

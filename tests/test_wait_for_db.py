@@ -49,6 +49,7 @@ def test_returns_when_the_database_answers(capsys):
     assert "Database is ready." in capsys.readouterr().out
 
 
+@pytest.mark.server
 def test_sqlite_in_a_missing_folder_fails_at_once(tmp_path):
     path = tmp_path / "missing" / "db.sqlite3"
     result, elapsed = wait_for_db(f"sqlite:///{path}", "--timeout", "60")
@@ -75,6 +76,7 @@ def read_only_folder(tmp_path):
         folder.chmod(0o755)
 
 
+@pytest.mark.server
 def test_sqlite_in_a_folder_the_site_cannot_write_fails_at_once(read_only_folder):
     url = f"sqlite:///{read_only_folder / 'db.sqlite3'}"
     result, elapsed = wait_for_db(url, "--timeout", "60")
@@ -83,6 +85,7 @@ def test_sqlite_in_a_folder_the_site_cannot_write_fails_at_once(read_only_folder
     assert elapsed < 30, "no waiting"
 
 
+@pytest.mark.server
 def test_an_unreachable_server_is_waited_for_until_the_timeout():
     url = f"postgres://postgres@127.0.0.1:{free_port()}/none"
     result, elapsed = wait_for_db(url, "--timeout", "2", "--interval", "0.2")
@@ -153,6 +156,7 @@ def running_server(postgres_server):
     postgres_server.stop()
 
 
+@pytest.mark.server
 @needs_postgres
 def test_a_wrong_password_fails_at_once(running_server):
     result, elapsed = wait_for_db(running_server.url(password="wrong"), "--timeout", "60")
@@ -162,6 +166,7 @@ def test_a_wrong_password_fails_at_once(running_server):
     assert elapsed < 30, "no waiting"
 
 
+@pytest.mark.server
 @needs_postgres
 def test_an_unknown_database_fails_at_once(running_server):
     result, elapsed = wait_for_db(running_server.url(database="nope"), "--timeout", "60")
@@ -170,6 +175,7 @@ def test_an_unknown_database_fails_at_once(running_server):
     assert elapsed < 30, "no waiting"
 
 
+@pytest.mark.server
 @needs_postgres
 def test_a_server_that_is_not_up_yet_is_waited_for(postgres_server):
     """The command starts first; the server a few seconds later: the command then succeeds."""

@@ -139,6 +139,9 @@ INSTALLED_APPS = [
     # The map of France (regions, home page, directory).
     "maps",
 ]
+# The benchmark (bench/: manage.py build_bench_site), in a checkout; the image leaves it out.
+if (BASE_DIR / "bench" / "__init__.py").exists():
+    INSTALLED_APPS.append("bench")
 
 MIDDLEWARE = [
     # /healthz answers before host checks, HTTPS redirect and sessions.

@@ -16,3 +16,9 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # depend on the state of an external index. The tests marked "elasticsearch" point their
 # own backend at SEARCH_URL's engine (SEARCH_ENGINE_BACKEND), with throwaway indexes.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+
+# SQLite: the test database is a file (not memory) so that `pytest --reuse-db` keeps it
+# between runs; pytest-xdist gives each worker its own copy (test.sqlite3_gw0, ...).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405  (git-ignored: absent from a clone)
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405

@@ -21,19 +21,25 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
-from chantiers.models import ChantierIndexPage, ChantierPage, Milestone, RoadmapPage
+from chantiers.models import Milestone
 from core.hooks import DEMO_HOOK
-from home.models import ContactFormField, ContactPage, HomePage, StandardPage
-from news.models import (
-    EventIndexPage,
-    EventPage,
-    NewsIndexPage,
-    NewsPage,
-    PressContact,
-    PressKitItem,
-    PressRoomPage,
+from home.factories import (
+    ChantierIndexPageFactory,
+    ChantierPageFactory,
+    ContactPageFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    PressRoomPageFactory,
+    RegionIndexPageFactory,
+    RegionPageFactory,
+    RoadmapPageFactory,
+    StandardPageFactory,
 )
-from regions.models import Organisation, RegionContact, RegionIndexPage, RegionPage
+from home.models import ContactFormField, HomePage
+from news.models import PressContact, PressKitItem
+from regions.models import Organisation, RegionContact
 
 from . import data
 from .illustrations import illustration, render_jpeg
@@ -161,22 +167,16 @@ def has_own_date(model):
     return any(field.name in ("date", "start") for field in model._meta.get_fields())
 
 
-def get_or_create_child(demo, parent, model, slug, build=None, **fields):
-    """The child of ``parent`` with this slug, or a new published ``model`` page.
-
-    ``build(page)`` runs after the page is in the tree and before its first revision:
-    it sets many-to-many relations and tags. Returns ``(page, created)``.
+def get_or_create_child(demo, parent, page_factory, slug, **fields):
+    """The child of ``parent`` with this slug, or a new page published by ``page_factory``
+    (``home.factories``: ``themes`` and ``tags`` are set before the first revision).
+    Returns ``(page, created)``.
     """
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific, False
-    page = model(slug=slug, locale=demo.locale, **fields)
-    parent.add_child(instance=page)
-    if build is not None:
-        build(page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    demo.log(f"  + {model._meta.verbose_name}: {page.title}")
+    page = page_factory(parent=parent, slug=slug, locale=demo.locale, **fields)
+    demo.log(f"  + {page._meta.verbose_name}: {page.title}")
     demo.note(page)
     return page, True
 
@@ -309,7 +309,7 @@ def build_indexes(demo):
     demo.chantier_index, _ = get_or_create_child(
         demo,
         home,
-        ChantierIndexPage,
+        ChantierIndexPageFactory,
         data.CHANTIER_INDEX["slug"],
         show_in_menus=True,
         title=data.CHANTIER_INDEX["title"],
@@ -318,7 +318,7 @@ def build_indexes(demo):
     demo.region_index, _ = get_or_create_child(
         demo,
         home,
-        RegionIndexPage,
+        RegionIndexPageFactory,
         data.REGION_INDEX["slug"],
         show_in_menus=True,
         title=data.REGION_INDEX["title"],
@@ -327,7 +327,7 @@ def build_indexes(demo):
     demo.news_index, _ = get_or_create_child(
         demo,
         home,
-        NewsIndexPage,
+        NewsIndexPageFactory,
         data.NEWS_INDEX["slug"],
         show_in_menus=True,
         title=data.NEWS_INDEX["title"],
@@ -336,7 +336,7 @@ def build_indexes(demo):
     demo.agenda, _ = get_or_create_child(
         demo,
         home,
-        EventIndexPage,
+        EventIndexPageFactory,
         data.EVENT_INDEX["slug"],
         show_in_menus=True,
         title=data.EVENT_INDEX["title"],
@@ -346,7 +346,7 @@ def build_indexes(demo):
     demo.press_room, _ = get_or_create_child(
         demo,
         home,
-        PressRoomPage,
+        PressRoomPageFactory,
         room["slug"],
         show_in_menus=True,
         title=room["title"],
@@ -363,7 +363,7 @@ def build_chantiers(demo):
         demo.chantiers[item["theme"]], _ = get_or_create_child(
             demo,
             demo.chantier_index,
-            ChantierPage,
+            ChantierPageFactory,
             item["slug"],
             title=item["title"],
             theme=item["theme"],
@@ -378,7 +378,7 @@ def build_regions(demo):
         region, _ = get_or_create_child(
             demo,
             demo.region_index,
-            RegionPage,
+            RegionPageFactory,
             item["slug"],
             title=item["title"],
             theme=item["theme"],
@@ -395,7 +395,7 @@ def build_regions(demo):
             demo.regional_chantiers[item["slug"]], _ = get_or_create_child(
                 demo,
                 region,
-                ChantierPage,
+                ChantierPageFactory,
                 chantier["slug"],
                 title=chantier["title"],
                 theme=item["theme"],
@@ -415,23 +415,14 @@ def build_roadmaps(demo):
         demo.roadmaps[item["slug"]], _ = get_or_create_child(
             demo,
             parent,
-            RoadmapPage,
+            RoadmapPageFactory,
             item["slug"],
-            build=lambda page, codes=item["themes"]: page.themes.set(codes),
+            themes=item["themes"],
             title=item["title"],
             intro=item["intro"],
             objectives=item["objectives"],
             milestones=milestones,
         )
-
-
-def _set_relations(codes, tags):
-    def build(page):
-        page.themes.set(codes)
-        if tags:
-            page.tags.add(*tags)
-
-    return build
 
 
 def build_news(demo):
@@ -456,9 +447,10 @@ def build_news(demo):
         demo.news[item["slug"]], _ = get_or_create_child(
             demo,
             parent,
-            NewsPage,
+            NewsPageFactory,
             item["slug"],
-            build=_set_relations(item["themes"], item.get("tags", [])),
+            themes=item["themes"],
+            tags=item.get("tags", []),
             **fields,
         )
 
@@ -481,9 +473,9 @@ def build_events(demo):
         demo.events[item["slug"]], _ = get_or_create_child(
             demo,
             parent,
-            EventPage,
+            EventPageFactory,
             item["slug"],
-            build=_set_relations(item["themes"], []),
+            themes=item["themes"],
             **fields,
         )
 
@@ -493,7 +485,7 @@ def build_standard_pages(demo):
         demo.standard_pages[item["slug"]], _ = get_or_create_child(
             demo,
             demo.home,
-            StandardPage,
+            StandardPageFactory,
             item["slug"],
             title=item["title"],
             intro=item["intro"],
@@ -505,17 +497,12 @@ def build_standard_pages(demo):
 def build_contact_page(demo):
     """The contact page: a ContactPage with its form fields (an existing page is kept as is)."""
     item = data.CONTACT_PAGE
-
-    def add_fields(page):
-        page.form_fields = [ContactFormField(**field) for field in item["fields"]]
-        page.save()
-
     demo.contact_page, _ = get_or_create_child(
         demo,
         demo.home,
-        ContactPage,
+        ContactPageFactory,
         item["slug"],
-        build=add_fields,
+        form_fields=[ContactFormField(**field) for field in item["fields"]],
         title=item["title"],
         intro=item["intro"],
         thank_you_text=item["thank_you_text"],

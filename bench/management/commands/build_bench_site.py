@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page
 
+from bench.build_site import build, dump
+
 
 class Command(BaseCommand):
     help = "Build a large synthetic two-language site for the benchmark, in an empty database."
@@ -29,8 +31,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, pages, summary, **options):
-        from bench.build_site import build, dump
-
         if pages < 100:
             raise CommandError("--pages must be at least 100.")
         if Page.objects.filter(depth__gt=2).exists():
