@@ -20,6 +20,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core.models import TranslationPermission
 from news.models import NewsIndexPage, PressRoomPage
 from regions.models import RegionPage
 
@@ -278,6 +279,10 @@ def sync_national():
         changes.append(f"group {national.name} created")
     _grant_model_permissions(national, NATIONAL_MODEL_PERMISSIONS, changes)
     _grant_pages(national, [Page.get_first_root_node()], NATIONAL_PAGE_ACTIONS, changes)
+    # The national team translates everything, into every language (core.permissions).
+    _, created = TranslationPermission.objects.get_or_create(group=national, locale=None)
+    if created:
+        changes.append(f"{national.name}: translates into every language")
     _grant_collection(national, Collection.get_first_root_node(), changes)
 
     news_indexes, press_rooms = _national_pages()

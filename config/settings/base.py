@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "news",
     "search",
     "syndication",
+    # Before wagtail-localize: routes its views through the translation rights.
+    "translation",
     # wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
