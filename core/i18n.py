@@ -251,8 +251,23 @@ def _sync_page(source, target):
         revision.publish()
 
 
+def forget_caught_up(instance):
+    """A translation just published: no longer out of date once every string is translated."""
+    outdated = apps.get_model("core", "OutdatedTranslation")
+    for record in outdated.objects.filter(
+        translation__source__object_id=instance.translation_key,
+        translation__target_locale_id=instance.locale_id,
+    ).select_related("translation__source"):
+        translation = record.translation
+        if not untranslated_counts(translation.source, [translation.target_locale_id])[
+            translation.target_locale_id
+        ]:
+            record.delete()
+
+
 def on_page_published(sender, instance, **kwargs):
     update_translations(instance)
+    forget_caught_up(instance)
 
 
 def on_snippet_saved(sender, instance, created=False, raw=False, **kwargs):

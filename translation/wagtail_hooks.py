@@ -4,11 +4,15 @@ report and its dashboard panel, the translation rights screen, the demo's transl
 import functools
 
 from django.core.exceptions import PermissionDenied
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail_localize.views import report as localize_report
 
 from translation import views
+from translation.admin_views import FreshnessPanel, FreshnessReportView
+from translation.freshness import freshness_rows, may_see_report
 
 
 def _submitters_only(view):
@@ -67,4 +71,47 @@ LOCALIZE_OVERRIDES = [
 
 @hooks.register("register_admin_urls", order=-100)
 def register_admin_urls():
-    return [path(f"localize/{route}", view) for route, view in LOCALIZE_OVERRIDES]
+    return [path(f"localize/{route}", view) for route, view in LOCALIZE_OVERRIDES] + [
+        path(
+            "reports/translation-freshness/",
+            FreshnessReportView.as_view(),
+            name="translation_freshness",
+        ),
+        path(
+            "reports/translation-freshness/results/",
+            FreshnessReportView.as_view(results_only=True),
+            name="translation_freshness_results",
+        ),
+    ]
+
+
+class FreshnessMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_freshness_report():
+    return FreshnessMenuItem(
+        _("Translation freshness"),
+        reverse("translation_freshness"),
+        icon_name="wagtail-localize-language",
+        order=8990,
+    )
+
+
+@hooks.register("construct_reports_menu")
+def hide_localize_report(request, menu_items):
+    """wagtail-localize's list of translations, for those who may translate only."""
+    if not request.user.has_perm("wagtail_localize.submit_translation"):
+        menu_items[:] = [
+            item
+            for item in menu_items
+            if item.url != reverse("wagtail_localize:translations_report")
+        ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_freshness_panel(request, panels):
+    if may_see_report(request.user):
+        panels.append(FreshnessPanel(freshness_rows(request.user)))
