@@ -9,10 +9,15 @@ to these users (the site's language).
 """
 
 import csv
+import datetime
 import io
+from unittest import mock
 
 import pytest
+from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
@@ -59,6 +64,11 @@ def scene(world, django_capture_on_commit_callbacks):
     other = NewsPageFactory(parent=world.pages["fr"]["region_b"], title="Actu occitane seule")
     translator = UserFactory(username="trad-en", groups=["Traduction EN"])
     return fr, other, translator
+
+
+def time_machine(moment):
+    """``timezone.now()`` answers ``moment`` for the digest."""
+    return mock.patch("translation.digest.timezone.now", return_value=moment)
 
 
 def report(client, user, **params):
@@ -166,3 +176,30 @@ def test_filters_and_csv_export(client, world, scene):
     assert "Actu occitane seule" in titles
     assert "Rencontre des coopératives" not in titles, "translated: not in the missing filter"
     assert all(row[4] == "Non traduit" for row in rows[1:]), rows[:3]
+
+
+def test_weekly_digest_to_the_translators_of_the_language(client, world, scene):
+    fr, _other, translator = scene
+    UserFactory(username="trad-en-sans-adresse", email="", groups=["Traduction EN"])
+    out = io.StringIO()
+    call_command("send_translation_digest", stdout=out)
+    assert mail.outbox == [], "nothing went out of date: no digest"
+    assert "0 digest" in out.getvalue()
+
+    fr.body = CHANGED
+    fr.save_revision().publish()
+    call_command("send_translation_digest", stdout=out)
+    assert [message.to for message in mail.outbox] == [[translator.email]]
+    message = mail.outbox[0]
+    assert message.subject == "Traductions à mettre à jour (English) : 1 cette semaine"
+    assert (
+        "- Rencontre des coopératives (actualité, Bretagne)\n  1 texte à traduire\n" in message.body
+    )
+    english = fr.get_translation(world.en)
+    assert f"http://testserver/admin/pages/{english.pk}/edit/" in message.body
+
+    # A week later, it is old news: no digest, though it is still out of date.
+    mail.outbox.clear()
+    with time_machine(timezone.now() + datetime.timedelta(days=8)):
+        call_command("send_translation_digest", stdout=out)
+    assert mail.outbox == []

@@ -9,13 +9,16 @@ writes one.
 """
 
 import functools
+import logging
 
+import requests
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.machine_translators import get_machine_translator
@@ -65,7 +68,26 @@ edit_string_translation = translation_target_required(edit_translation.edit_stri
 edit_override = translation_target_required(edit_translation.edit_override)
 download_pofile = translation_target_required(edit_translation.download_pofile)
 upload_pofile = translation_target_required(edit_translation.upload_pofile)
-machine_translate = translation_target_required(edit_translation.machine_translate)
+logger = logging.getLogger(__name__)
+
+
+def _machine_translate(request, translation_id):
+    """wagtail-localize's view; a translator that fails (refused key, no answer) gives the
+    translator a message and leaves the strings as they were."""
+    try:
+        with transaction.atomic():
+            return edit_translation.machine_translate(request, translation_id)
+    except requests.RequestException as error:
+        logger.warning("Machine translation failed: %s", error)
+        messages.error(
+            request,
+            _("The machine translator did not translate anything: %(error)s")
+            % {"error": error.__class__.__name__},
+        )
+        return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
+
+
+machine_translate = translation_target_required(_machine_translate)
 preview_translation = translation_target_required(edit_translation.preview_translation)
 stop_translation = translation_target_required(edit_translation.stop_translation)
 
@@ -148,6 +170,8 @@ class UpdateTranslationsForm(localize_update.UpdateTranslationsForm):
 class UpdateTranslationsView(localize_update.UpdateTranslationsView):
     """Syncs (and publishes, when asked) only the translations whose target the user may
     edit (publish); the others are left as they are."""
+
+    template_name = "translation/update_translations.html"
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("wagtail_localize.submit_translation"):
