@@ -315,7 +315,33 @@ def sync_national():
         _, created = WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
         if created:
             changes.append(f"workflow {workflow.name} on {page.url_path}")
+    _retire_default_workflow(changes)
     return changes
+
+
+# Wagtail's own workflow, put on the root page by its migrations.
+DEFAULT_WORKFLOW_NAME = "Moderators approval"
+
+
+def _retire_default_workflow(changes):
+    """Take Wagtail's untouched default workflow off the root page.
+
+    It sends every page to the empty "Moderators" group ("Soumettre à Moderators approval",
+    leading nowhere): regional pages publish directly, national ones go through the
+    national workflow. A default workflow the national team changed (other tasks) stays.
+    """
+    for assignment in WorkflowPage.objects.filter(
+        page=Page.get_first_root_node(), workflow__name=DEFAULT_WORKFLOW_NAME
+    ).select_related("workflow"):
+        workflow = assignment.workflow
+        tasks = list(workflow.tasks.values_list("name", flat=True))
+        if tasks not in ([], [DEFAULT_WORKFLOW_NAME]):
+            continue
+        assignment.delete()
+        changes.append(f"workflow {workflow.name} taken off the root page")
+        if workflow.active and not workflow.workflow_pages.exists():
+            workflow.deactivate()
+            changes.append(f"workflow {workflow.name} deactivated")
 
 
 def sync_all():
