@@ -93,9 +93,14 @@ def environment(db_url, args, cached):
         # "Uncached" switches the whole-response cache off: every request renders its
         # page. The site chrome (menu, footer) stays in Redis, as in production.
         CACHE_MIDDLEWARE_SECONDS="300" if cached else "0",
-        REDIS_URL=args.redis_url,
         WEB_CONCURRENCY=str(args.workers),
     )
+    # Without --redis-url the site keeps its embedded cache (the test of the benchmark
+    # runs where no Redis is started); the real run measures with Redis, as in production.
+    if args.redis_url:
+        env["REDIS_URL"] = args.redis_url
+    else:
+        env.pop("REDIS_URL", None)
     return env
 
 
@@ -308,6 +313,8 @@ def search_paths(summary):
 
 
 def flush_redis(url):
+    if not url:
+        return
     import redis
 
     redis.Redis.from_url(url).flushdb()
@@ -620,7 +627,11 @@ def main(argv=None):
         default="ess_bench",
         help="Name of the bench's databases (and prefix of its demo and search ones).",
     )
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
+    parser.add_argument(
+        "--redis-url",
+        default="redis://127.0.0.1:6379/9",
+        help="Redis of the site's caches; empty: the embedded cache (no Redis needed).",
+    )
     parser.add_argument(
         "--no-docs", action="store_true", help="Do not rewrite docs/performance.md."
     )

@@ -89,6 +89,7 @@ class UserFactory(DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True  # groups are a relation: nothing left to save
 
     @factory.post_generation
     def groups(user, create, names, **kwargs):

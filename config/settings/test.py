@@ -19,6 +19,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 # SQLite: the test database is a file (not memory) so that `pytest --reuse-db` keeps it
 # between runs; pytest-xdist gives each worker its own copy (test.sqlite3_gw0, ...).
+# var/ is git-ignored: a fresh clone has none until the first run makes it.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405  (git-ignored: absent from a clone)
+    (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
