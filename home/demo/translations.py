@@ -50,11 +50,15 @@ def _is_translated(instance, locale):
 
 
 def _untranslated_snippets(source_locale, locale):
-    """The source language's snippets (of every translatable snippet model) not yet translated."""
+    """The demo's snippets (of every translatable snippet model) not yet translated: those
+    with a text of ``english.TEXTS`` (editors' own snippets are left to the translators)."""
     for model in get_snippet_models():
         if issubclass(model, TranslatableMixin):
             for snippet in model.objects.filter(locale=source_locale).order_by("pk"):
-                if not _is_translated(snippet, locale):
+                fields = model._meta.concrete_fields
+                texts = {getattr(snippet, field.attname) for field in fields}
+                texts = {text for text in texts if isinstance(text, str)}
+                if texts & english.TEXTS.keys() and not _is_translated(snippet, locale):
                     yield snippet
 
 
@@ -67,7 +71,8 @@ def translate_demo(demo):
     pages = [
         page.specific
         for page in Page.objects.descendant_of(home, inclusive=True)
-        .filter(locale=home.locale, alias_of__isnull=True)
+        # The demo's pages have no owner; editors' pages are left to the translators.
+        .filter(locale=home.locale, alias_of__isnull=True, owner__isnull=True)
         .exclude(url_path__in=kept)
         .order_by("path")  # parents before their children
         if not _is_translated(page, locale)
