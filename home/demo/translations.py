@@ -2,8 +2,8 @@
 
 ``translate_demo(demo)`` is a step of ``load_demo_content`` (registered in
 ``home/wagtail_hooks.py``). It synchronises the language trees (an English alias of every
-French page), then translates every page of the demo tree (those other apps' demo steps
-add too: it runs last) and every translatable snippet with the texts of ``english``,
+French page), then translates every page and translatable snippet this run created (those
+of other apps' demo steps too: it runs last) with the texts of ``english``,
 through wagtail-localize's source, translation and string-translation records: each English page
 stays linked to its French source, shows in the translators' editor and is marked out of
 date when the source changes. Idempotent: what is already translated is left alone. The pages of
@@ -49,17 +49,13 @@ def _is_translated(instance, locale):
     return translation is not None and not getattr(translation, "alias_of_id", None)
 
 
-def _untranslated_snippets(source_locale, locale):
-    """The demo's snippets (of every translatable snippet model) not yet translated: those
-    with a text of ``english.TEXTS`` (editors' own snippets are left to the translators)."""
-    for model in get_snippet_models():
-        if issubclass(model, TranslatableMixin):
-            for snippet in model.objects.filter(locale=source_locale).order_by("pk"):
-                fields = model._meta.concrete_fields
-                texts = {getattr(snippet, field.attname) for field in fields}
-                texts = {text for text in texts if isinstance(text, str)}
-                if texts & english.TEXTS.keys() and not _is_translated(snippet, locale):
-                    yield snippet
+def _untranslated_snippets(demo, locale):
+    """The snippets this run created (of every translatable snippet model), untranslated."""
+    models = tuple(model for model in get_snippet_models() if issubclass(model, TranslatableMixin))
+    for obj in demo.created:
+        if isinstance(obj, models) and obj.locale_id == demo.home.locale_id:
+            if not _is_translated(obj, locale):
+                yield obj
 
 
 def translate_demo(demo):
@@ -67,12 +63,13 @@ def translate_demo(demo):
     locale = locales[english.LANGUAGE]
     home = demo.home
     kept = {home.url_path + path for path in english.LEFT_UNTRANSLATED}
-    snippets = list(_untranslated_snippets(home.locale, locale))
+    snippets = list(_untranslated_snippets(demo, locale))
+    # The pages this run created (editors' pages are left to the translators).
+    created = {obj.translation_key for obj in demo.created if isinstance(obj, Page)}
     pages = [
         page.specific
         for page in Page.objects.descendant_of(home, inclusive=True)
-        # The demo's pages have no owner; editors' pages are left to the translators.
-        .filter(locale=home.locale, alias_of__isnull=True, owner__isnull=True)
+        .filter(locale=home.locale, alias_of__isnull=True, translation_key__in=created)
         .exclude(url_path__in=kept)
         .order_by("path")  # parents before their children
         if not _is_translated(page, locale)
