@@ -36,7 +36,8 @@ RUN --mount=type=cache,target=/root/.cache/pip \
 
 FROM ${PYTHON_IMAGE} AS runtime
 # The data folder holds what the site writes: the SQLite database when DATABASE_URL names
-# none, and the uploaded media. It is a volume, owned by the site's user.
+# none, the uploaded media, and the cache the workers share when REDIS_URL names no Redis.
+# It is a volume, owned by the site's user.
 ENV PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     LANG=C.UTF-8 \
@@ -45,11 +46,12 @@ ENV PYTHONUNBUFFERED=1 \
     DATABASE_URL=sqlite:////data/db.sqlite3 \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/data/media \
+    CACHE_DIR=/data/cache \
     PORT=8000 \
     WEB_CONCURRENCY=3
 RUN groupadd --gid 1000 ess \
     && useradd --uid 1000 --gid ess --no-create-home --home-dir /app --shell /usr/sbin/nologin ess \
-    && mkdir -p /data/media \
+    && mkdir -p /data/media /data/cache \
     && chown -R ess:ess /data
 COPY --from=builder /venv /venv
 WORKDIR /app

@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: setup run test test-fast messages compilemessages lint format check clean bench browser-deps validate-html audit services services-stop image-test search-engine search-engine-stop screenshots fonts brand map-data assets
+.PHONY: setup run test test-fast messages compilemessages lint format check clean bench soak browser-deps server-deps validate-html audit services services-stop image-test search-engine search-engine-stop screenshots fonts brand map-data email-templates assets
 
 $(VENV)/.installed: requirements.txt requirements-s3.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ search-engine-stop:
 browser-deps: node_modules/.installed
 	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
+# The server tier starts PostgreSQL and Redis processes of its own (tests/servers.py): it needs
+# Debian's programs, not the running services of `make services`.
+server-deps:
+	@bash scripts/services.sh install
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
@@ -73,7 +78,7 @@ node_modules/.installed: package.json package-lock.json
 PYTEST_WORKERS ?= 2
 PYTEST := DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile
 SLOW_TIERS := browser or html or server or bench or demo or query_budget or elasticsearch
-test: setup compilemessages browser-deps
+test: setup compilemessages browser-deps server-deps
 	$(PYTEST) $(PYTEST_ARGS)
 
 # The edit-test loop: every test but the slow tiers (no browser, no server started, no
@@ -104,7 +109,12 @@ brand: setup fonts
 map-data: setup node_modules/.installed
 	$(PY) manage.py build_map_data
 
-assets: fonts brand map-data
+# The e-mails' HTML templates with their CSS inlined, and the e-mail logo, built from
+# subscriptions/emails/ with css-inline and resvg (committed; docs/subscriptions.md).
+email-templates: setup
+	$(PY) manage.py build_email_templates
+
+assets: fonts brand map-data email-templates
 
 check: setup
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
@@ -131,6 +141,16 @@ BENCH_ARGS ?=
 bench: setup compilemessages search-engine
 	@command -v wrk >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y wrk >/dev/null 2>&1) || echo "wrk could not be installed: using the Python load generator"
 	$(PY) -m bench.run --engine opensearch://127.0.0.1:9200 $(BENCH_ARGS)
+	$(PY) -m bench.cache_backends
+
+# A mixed load for SOAK_MINUTES (default 10) against gunicorn with the production settings on
+# the PostgreSQL and Redis of `make services`: visitors on every page type, searches, feeds,
+# the calendar and the API, an editor publishing every few seconds and uploading images.
+# Figures in bench/out/soak.json and docs/operations.md. Options: python -m bench.soak -h.
+SOAK_MINUTES ?= 10
+SOAK_ARGS ?=
+soak: setup compilemessages services
+	$(PY) -m bench.soak --minutes $(SOAK_MINUTES) $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -21,6 +21,8 @@ import uuid
 
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.images.models import Image
+from wagtail.models import Collection
 
 from bench.sitebuilder import bulk_add_pages, bulk_set_themes
 from chantiers.models import ChantierPage, Milestone, RoadmapPage
@@ -161,15 +163,38 @@ class _Language:
         self.regions = list(RegionPage.objects.child_of(tree.region_index).order_by("path"))
 
 
-def build(pages=10_000, seed=2010, stdout=None):
-    """Build the site; return what the load run needs (URLs, search terms, sizes)."""
+def add_region_images(collection, image, count):
+    """``count`` images in a region's collection (one file shared), for the image chooser."""
+    Image.objects.bulk_create(
+        [
+            Image(
+                title=f"Photo {collection.name} {n}",
+                file=image.file.name,
+                width=image.width,
+                height=image.height,
+                file_size=image.file_size,
+                file_hash=image.file_hash,
+                collection=collection,
+            )
+            for n in range(count)
+        ],
+        batch_size=1000,
+    )
+
+
+def build(pages=10_000, seed=2010, stdout=None, images=None):
+    """Build the site; return what the load run needs (URLs, search terms, sizes, and the
+    region, article and collection the admin pass uses as a coordinator).
+
+    ``images`` images go into the first region's collection (default: half the pages, at
+    most 5,000)."""
     rng = random.Random(seed)
     write = stdout.write if stdout else (lambda message: None)
 
     fr_tree = _frame()
     en_tree = translate_site_tree(fr_tree, "en")
     languages = {"fr": _Language(fr_tree), "en": _Language(en_tree)}
-    images = [ImageFactory(title=f"Illustration {n}", size=(640, 480)) for n in range(3)]
+    illustrations = [ImageFactory(title=f"Illustration {n}", size=(640, 480)) for n in range(3)]
     plan = _plan(pages // 2)
     write(f"Building {pages} pages: {plan} per language\n")
 
@@ -187,7 +212,7 @@ def build(pages=10_000, seed=2010, stdout=None):
                     "date": today - datetime.timedelta(days=rng.randrange(0, 5000)),
                     "intro": _words(rng, 30).capitalize() + ".",
                     "body": _body(rng),
-                    "image": images[n % 3] if n % 3 == 0 else None,
+                    "image": illustrations[n % 3] if n % 3 == 0 else None,
                     "source_name": "Partenaire",
                     "source_url": "https://example.org/",
                     "themes": [rng.choice(THEMES)],
@@ -256,6 +281,11 @@ def build(pages=10_000, seed=2010, stdout=None):
         ),
         "roadmaps": (RoadmapPage, roadmap_items(plan["roadmaps"]), lambda lang: lang.regions),
     }
+    region_collection = Collection.objects.get(name=fr_tree.region_a.title)
+    image_count = min(pages // 2, 5000) if images is None else images
+    add_region_images(region_collection, illustrations[0], image_count)
+    write(f"  {image_count} images in the collection {region_collection.name}\n")
+
     samples = {}
     for name, (model, items, parents_of) in content.items():
         keys = [uuid.uuid4() for _ in items]
@@ -317,6 +347,12 @@ def build(pages=10_000, seed=2010, stdout=None):
                 "standard page": lang.tree.about.url,
             }
             for code, lang in languages.items()
+        },
+        "admin": {
+            "region_id": fr_tree.region_a.pk,
+            "article_id": NewsPage.objects.child_of(fr_tree.region_a).order_by("path").first().pk,
+            "collection_id": region_collection.pk,
+            "images": image_count,
         },
         "search_terms": SEARCH_TERMS,
         "search_url": {code: _search_url(code) for code in languages},

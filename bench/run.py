@@ -94,6 +94,8 @@ def environment(db_url, args, cached):
         # page. The site chrome (menu, footer) stays in Redis, as in production.
         CACHE_MIDDLEWARE_SECONDS="300" if cached else "0",
         WEB_CONCURRENCY=str(args.workers),
+        # The admin pass signs its coordinator in without a second factor.
+        ADMIN_2FA_REQUIRED="False",
     )
     # Without --redis-url the site keeps its embedded cache (the test of the benchmark
     # runs where no Redis is started); the real run measures with Redis, as in production.
@@ -110,15 +112,19 @@ def manage(env, *arguments):
     return round(time.monotonic() - started, 2)
 
 
+def summary_path(kind, pages):
+    return OUT / f"site-{kind}-{pages}.json"
+
+
 def build(kind, name, pages, args):
     reset_database(kind, name, args.postgres)
     env = environment(database_url(kind, name, args.postgres), args, cached=False)
-    summary_path = OUT / f"site-{kind}-{pages}.json"
+    summary = summary_path(kind, pages)
     log(f"[{kind}] migrate")
     timings = {"migrate_s": manage(env, "migrate", "--noinput", "-v0")}
     log(f"[{kind}] build_bench_site --pages {pages}")
     timings["build_s"] = manage(
-        env, "build_bench_site", "--pages", str(pages), "--summary", str(summary_path)
+        env, "build_bench_site", "--pages", str(pages), "--summary", str(summary)
     )
     log(f"[{kind}] update_index")
     timings["update_index_s"] = manage(env, "update_index", "-v0")
@@ -130,7 +136,7 @@ def build(kind, name, pages, args):
         with psycopg.connect(database_url(kind, name, args.postgres), autocommit=True) as db:
             db.execute("VACUUM ANALYZE")
         timings["analyze_s"] = round(time.monotonic() - started, 2)
-    return timings, json.loads(summary_path.read_text())
+    return timings, json.loads(summary.read_text())
 
 
 # --- the server ---------------------------------------------------------------------
@@ -320,6 +326,20 @@ def flush_redis(url):
     redis.Redis.from_url(url).flushdb()
 
 
+def admin_pass(env, kind, summary_file, args):
+    """The admin as a coordinator (``manage.py bench_admin``), beside the cached server:
+    each view's times and queries, then publish to visible on that server."""
+    out = OUT / f"admin-{kind}.json"
+    log(f"[{kind}] admin as a coordinator")
+    arguments = ["--summary", str(summary_file), "--out", str(out)]
+    arguments += ["--repeat", str(args.admin_repeat)]
+    if args.redis_url:
+        # Publish to visible needs the cache the server and this process share.
+        arguments += ["--base-url", f"http://{HOST}:{PORT}"]
+    manage(env, "bench_admin", *arguments)
+    return json.loads(out.read_text())
+
+
 def serve_and_load(kind, name, summary, args, cached):
     env = environment(database_url(kind, name, args.postgres), args, cached=cached)
     flush_redis(args.redis_url)
@@ -336,11 +356,14 @@ def serve_and_load(kind, name, summary, args, cached):
         results["static file"] = load([STATIC_PATH], args)
         if not cached:
             results["search"] = load(search_paths(summary), args)
-        return {
+        figures = {
             "first_response_s": server.first_response_s,
             "worker_rss_mb": server.worker_rss_mb(),
             "results": results,
         }
+        if cached:
+            figures["admin"] = admin_pass(env, kind, summary_path(kind, summary["pages"]), args)
+        return figures
 
 
 def engine_address(search_url):
@@ -462,13 +485,44 @@ def targets(run):
     pages = [name for name in cached if name != "static file"]
     worst = min(pages, key=lambda name: cached[name]["rps"])
     ratio = round(cached[worst]["rps"] / ceiling, 2) if ceiling else 0
-    article = uncached["article"]["p95_ms"]
+    rendered = [name for name in uncached if name not in ("static file", "search")]
+    slowest_p95 = max(rendered, key=lambda name: uncached[name]["p95_ms"])
+    slowest_p99 = max(rendered, key=lambda name: uncached[name]["p99_ms"])
+    p95, p99 = uncached[slowest_p95]["p95_ms"], uncached[slowest_p99]["p99_ms"]
     search = uncached["search"]["p95_ms"]
-    return {
-        f"cached page ≥ 0.5 × static req/s (worst: {worst})": (ratio, ratio >= 0.5),
-        "uncached article p95 < 50 ms": (article, 0 < article < 50),
+    judged = {
+        f"cached page ≥ 0.8 × static req/s (worst: {worst})": (ratio, ratio >= 0.8),
+        f"every uncached page p95 < 50 ms (worst: {slowest_p95})": (p95, 0 < p95 < 50),
+        f"every uncached page p99 < 100 ms (worst: {slowest_p99})": (p99, 0 < p99 < 100),
         "search p95 < 100 ms": (search, 0 < search < 100),
     }
+    rss = max(run["uncached"]["worker_rss_mb"] + run["cached"]["worker_rss_mb"], default=0)
+    judged["memory per worker < 150 MB"] = (rss, 0 < rss < 150)
+    admin = run["cached"].get("admin")
+    if admin:
+        views = admin["views"]
+        for name in ("explorer of the region", "edit view of an article", "page chooser"):
+            p95 = views[name]["p95_ms"]
+            judged[f"admin {name} p95 < 300 ms"] = (p95, 0 < p95 < 300)
+        publish = views["publish"]["p95_ms"]
+        judged["admin publish p95 < 1 s"] = (publish, 0 < publish < 1000)
+        if "publish_to_visible" in admin:
+            visible = admin["publish_to_visible"]["visible_ms"]
+            judged["publish to visible < 1 s"] = (visible, 0 < visible < 1000)
+    return judged
+
+
+def admin_table(admin):
+    lines = [
+        "| admin view (as a coordinator) | p50 ms | p95 ms | max ms | queries |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, figures in admin["views"].items():
+        lines.append(
+            f"| {name} | {figures['p50_ms']:.1f} | {figures['p95_ms']:.1f} "
+            f"| {figures['max_ms']:.1f} | {figures['queries']} |"
+        )
+    return "\n".join(lines)
 
 
 def _targets_line(run):
@@ -498,9 +552,18 @@ def markdown(results):
         "never cached. One connection per gunicorn worker: latencies measure the page, not a",
         "queue. Latencies are in milliseconds; errors count non-2xx answers and socket errors.",
         "",
-        "Targets (reported, never asserted in tests): a cached anonymous page at least half the",
-        "static file's requests per second; an uncached article at p95 under 50 ms and search",
-        "at p95 under 100 ms, at 10,000 pages on PostgreSQL.",
+        "Targets (reported, never asserted in tests), on PostgreSQL: every page type uncached",
+        "at p95 under 50 ms and p99 under 100 ms; search at p95 under 100 ms; a cached",
+        "anonymous page at 0.8 or more of the static file's requests per second; memory per",
+        "gunicorn worker under 150 MB after the load; as a regional coordinator, the explorer",
+        "of their region, the edit view and the page chooser at p95 under 300 ms, publishing",
+        "under 1 s, and a published page visible to an anonymous visitor within 1 s.",
+        "",
+        "The admin pass (`manage.py bench_admin`) signs in as a coordinator of the first",
+        "region, whose collection holds up to 5,000 images, and requests each view through",
+        "Django's handler in one process beside the cached server; publish to visible is",
+        "the time from the publish POST until that server answers an anonymous visitor",
+        "with the new title (cache generation bump, search index update included).",
         "",
         "## Latest run",
         "",
@@ -533,6 +596,27 @@ def markdown(results):
             "",
             table(run),
             "",
+        ]
+        admin = run["cached"].get("admin")
+        if admin:
+            visible = admin.get("publish_to_visible")
+            parts += [
+                f"Admin as a coordinator of the first region ({admin['images_in_collection']:,}"
+                " images in its collection), each view requested "
+                f"{next(iter(admin['views'].values()))['requests']} times in one process"
+                " beside the cached server (`manage.py bench_admin`):",
+                "",
+                admin_table(admin),
+                "",
+                (
+                    f"- publish to visible to an anonymous visitor of the cached server: "
+                    f"{visible['visible_ms']} ms (the publish POST {visible['publish_ms']} ms)"
+                    if visible
+                    else "- publish to visible: not measured (no Redis shared with the server)"
+                ),
+                "",
+            ]
+        parts += [
             "Targets: " + _targets_line(run),
             "",
         ]
@@ -567,7 +651,10 @@ def markdown(results):
         "  headers and whitenoise: a hit skips sessions, authentication and CSRF, and reads the",
         "  entry and the site's generation number in one round trip (`core/cache.py`).",
         "- A fixed number of queries per page type whatever the site's size",
-        "  (`tests/test_query_budgets.py`); the menu, footer and a listing's years kept until",
+        "  (`tests/test_query_budgets.py`), and per admin view a coordinator uses whatever",
+        "  the number of pages and images (`tests/test_admin_query_budgets.py`: the page",
+        "  chooser fetches each row's schedule, workflow and parent with its listing,",
+        "  `regions/wagtail_hooks.py`); the menu, footer and a listing's years kept until",
         "  the next change (`home/chrome.py`); a URL routed in one query at any depth",
         "  (`home/routing.py`); indexes on news dates and event starts.",
         "- Search on PostgreSQL: a GIN index on the `title || body` vector Wagtail matches, the",
@@ -633,6 +720,9 @@ def main(argv=None):
         help="Redis of the site's caches; empty: the embedded cache (no Redis needed).",
     )
     parser.add_argument(
+        "--admin-repeat", type=int, default=20, help="Requests per admin view as a coordinator."
+    )
+    parser.add_argument(
         "--no-docs", action="store_true", help="Do not rewrite docs/performance.md."
     )
     parser.add_argument("--out", type=Path, default=OUT, help="Folder of databases and figures.")
@@ -684,6 +774,8 @@ def main(argv=None):
             }
         )
         log("\n" + f"{run['database']}, {args.pages} pages\n" + table(run))
+        if run["cached"].get("admin"):
+            log(admin_table(run["cached"]["admin"]))
         log("Targets: " + _targets_line(run))
         write_results(results, args)
         if args.engine and results["engine"] is None:

@@ -4,13 +4,18 @@ Page listings filter by type (``?type=news.NewsPage``), language (``?locale=en``
 expose each page type's own ``api_fields`` (``?fields=kind,date,themes``). Pages that are
 not translated yet (aliases of the French page in another language's tree) are left out:
 ``?locale=en`` answers with English content only. ``?search=`` searches whatever the other
-parameters select, with any type or none, on every search backend.
+parameters select, with any type or none, on every search backend. ``?region=<slug>``
+keeps the pages of a region, ``?theme=<code>`` those of a chantier, and a field with
+choices (``?legal_form=cooperative``) accepts its choices only: an unknown value is a 400
+that lists the valid ones.
 """
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import get_language
 from rest_framework import status
+from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.v2.filters import LocaleFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -21,6 +26,8 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
 from core.i18n import content_language_codes, real_translation_q
+from core.models import ThemeCode, ThemedPageMixin
+from core.tree import REGION_DEPTH, region_pages
 from search.backends import SearchUnavailable, get_search_backend, run
 from search.query import clean_query
 from search.views import UNAVAILABLE_MESSAGE
@@ -109,6 +116,55 @@ class GuardedResults:
         return run(lambda: list(self.results[key]))
 
 
+class ChoiceFieldsFilter(BaseFilterBackend):
+    """A field with choices (``legal_form``, ``membership``, ``status``, ``kind``) accepts
+    its choices only: another value is a 400 naming the valid ones, not an empty list that
+    a typing error would look like."""
+
+    def filter_queryset(self, request, queryset, view):
+        for name, value in request.GET.items():
+            try:
+                field = queryset.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            choices = [str(key) for key, _label in (field.choices or ())]
+            if (
+                choices
+                and value not in choices
+                and name in view.get_available_fields(queryset.model, db_fields_only=True)
+            ):
+                raise BadRequestError(f"{name} must be one of: " + ", ".join(choices))
+        return queryset
+
+
+class RegionThemeFilter(BaseFilterBackend):
+    """``?region=<slug>``: the pages under that region (in the listing's language, or any);
+    ``?theme=<code>``: the pages of a type with themes linked to that chantier."""
+
+    def filter_queryset(self, request, queryset, view):
+        slug = request.GET.get("region")
+        if slug is not None:
+            regions = region_pages().filter(slug=slug)
+            code = request.GET.get("locale")
+            if code:
+                regions = regions.filter(locale__language_code=code)
+            paths = list(regions.values_list("path", flat=True))
+            if not paths:
+                raise BadRequestError(f"region: no region has the slug {slug!r}")
+            within = Q()
+            for path in paths:
+                within |= Q(path__startswith=path, depth__gt=REGION_DEPTH)
+            queryset = queryset.filter(within)
+        theme = request.GET.get("theme")
+        if theme is not None:
+            if theme not in ThemeCode.values:
+                raise BadRequestError("theme must be one of: " + ", ".join(ThemeCode.values))
+            if not issubclass(queryset.model, ThemedPageMixin):
+                raise BadRequestError("theme needs a type with themes (?type=...)")
+            queryset = queryset.filter(themes=theme)
+        return queryset
+
+
 class TranslatedPagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [
         SiteLocaleFilter
@@ -118,6 +174,10 @@ class TranslatedPagesAPIViewSet(PagesAPIViewSet):
         else backend
         for backend in PagesAPIViewSet.filter_backends
     ]
+    # Before the search: it narrows what the search then ranks.
+    filter_backends.insert(filter_backends.index(SiteSearchFilter), RegionThemeFilter)
+    filter_backends.insert(0, ChoiceFieldsFilter)
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["region", "theme"])
 
     def get_base_queryset(self):
         return super().get_base_queryset().filter(real_translation_q())

@@ -13,6 +13,9 @@ from home.views import robots_txt
 from ops.views import serve_media
 from regions.admin_views import CoordinatorLoginView
 
+# A 503 page while the database is unreachable, the 500 page otherwise (ops/views.py).
+handler500 = "ops.views.server_error"
+
 urlpatterns = [
     # Wagtail's login, landing regional coordinators on their region (before the admin).
     path("admin/login/", CoordinatorLoginView.as_view()),
@@ -32,6 +35,7 @@ elif settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("feeds/", include("syndication.urls")),
+    path("", include("subscriptions.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -14,6 +14,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from core.figures import FigureMetric
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
@@ -104,6 +106,60 @@ class FiguresBlock(blocks.StructBlock):
                 {"number": "11", "label": "régions mobilisées", "source": "Feuille de route 2010"},
                 {"number": "4", "label": "chantiers thématiques", "source": ""},
             ],
+        }
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    """A key figure typed by an editor, or counted from the site's data (``metric``)."""
+
+    metric = blocks.ChoiceBlock(
+        label=_("Counted from the site"),
+        choices=FigureMetric.choices,
+        required=False,
+        help_text=_("Chosen: the number is counted and kept up to date; leave the number empty."),
+    )
+    number = blocks.CharBlock(label=_("Number"), max_length=30, required=False)
+    label = blocks.CharBlock(
+        label=_("Label"),
+        max_length=200,
+        required=False,
+        help_text=_("Optional for a counted figure: its own label otherwise."),
+    )
+    source = blocks.CharBlock(label=_("Source"), max_length=200, required=False)
+
+    class Meta:
+        icon = "order"
+        label = _("Key figure")
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if value.get("metric") and value.get("number"):
+            errors["number"] = ValidationError(_("A counted figure has no typed number."))
+        elif not value.get("metric"):
+            if not value.get("number"):
+                errors["number"] = ValidationError(_("Type a number, or choose what to count."))
+            if not value.get("label"):
+                errors["label"] = ValidationError(_("A typed figure needs its label."))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    """A page's key figures (home page, region): counted ones refresh with the data."""
+
+    title = blocks.CharBlock(label=_("Title"), required=False)
+    figures = blocks.ListBlock(KeyFigureBlock(), label=_("Figures"), min_num=1)
+
+    class Meta:
+        icon = "order"
+        label = _("Key figures")
+        template = "blocks/key_figures_block.html"
+        description = _("Figures shown large: counted from the site's data, or typed.")
+        preview_value = {
+            "title": "Chiffres clés",
+            "figures": [{"metric": "regions"}, {"metric": "member_organisations"}],
         }
 
 

@@ -1,20 +1,21 @@
 """Whole-response cache for anonymous visitors, emptied by every editorial change.
 
-``PageCacheMiddleware`` serves anonymous ``GET`` requests from the default cache; every
-entry carries the site-wide generation number that the signal handlers below bump on any
-change pages show. ``remember`` keeps derived data (the chrome, listing years) under the
-same generation. How and why: docs/architecture.md, "The page cache".
+``PageCacheMiddleware`` serves anonymous ``GET`` requests from the default cache (shared by
+every process: Redis, or files on the machine); every entry carries the site-wide
+generation number that the signal handlers below change on any change pages show, in
+whichever process it is made. ``remember`` keeps derived data (the chrome, listing years)
+under the same generation. How and why: docs/architecture.md, "The page cache".
 """
 
 import functools
 import hashlib
 import logging
-import time
+import secrets
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.core.checks import Warning, register
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
@@ -30,6 +31,7 @@ from core.hooks import LISTING_PAGES_HOOK
 
 logger = logging.getLogger(__name__)
 
+# The Redis cache deletes this key after an outage (FORGET_AFTER_OUTAGE in the settings).
 GENERATION_KEY = "pagecache:generation"
 KEY_PREFIX = "pagecache:page"
 UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store", "max-age=0")
@@ -38,21 +40,39 @@ UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store", "max-age=0")
 # --- the generation number ----------------------------------------------------------
 
 
+def _new_generation():
+    # Random, never counted up: two processes changing it at once (a file cache has no
+    # atomic increment) still give a number no entry was stored under, and a lost key
+    # (eviction, restart, an outage) never comes back to an old number.
+    return secrets.randbits(63)
+
+
 def current_generation():
+    """The generation entries are stored under now; ``None`` only while the cache is
+    unreachable (nothing is stored then)."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        # Never reuse a number: a lost key (eviction, restart) starts from the clock.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
         generation = cache.get(GENERATION_KEY)
     return generation
 
 
+def _set_new_generation():
+    cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+
+
 def bump_generation():
-    """Make every cached page unreachable (they expire on their own)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet: nothing cached under one either
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    """Make every cached page and ``remember``ed value unreachable (they expire on their own).
+
+    Inside a transaction, once more when it commits: another process may render a page
+    between the change and the commit, from the data as it was, under the new number.
+    """
+    _set_new_generation()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        callback is _set_new_generation for _, callback, _ in connection.run_on_commit
+    ):
+        transaction.on_commit(_set_new_generation)
 
 
 def cache_seconds():
@@ -70,9 +90,10 @@ def remember(name, compute):
     everything the result depends on. ``CHROME_CACHE_SECONDS=0`` computes every time.
     """
     seconds = getattr(settings, "CHROME_CACHE_SECONDS", 0)
-    if seconds <= 0:
+    generation = current_generation() if seconds > 0 else None
+    if generation is None:
         return compute()
-    key = f"{DATA_KEY_PREFIX}:{current_generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
+    key = f"{DATA_KEY_PREFIX}:{generation}:{hashlib.sha256(name.encode()).hexdigest()}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -154,8 +175,9 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if _response_is_cacheable(request, response):
             self._mark_public(response)
-            cache.set(key, (generation, response), cache_seconds())
-            response["X-Page-Cache"] = "miss"
+            if generation is not None:  # None: the cache is unreachable
+                cache.set(key, (generation, response), cache_seconds())
+                response["X-Page-Cache"] = "miss"
         return response
 
     @staticmethod
@@ -239,23 +261,3 @@ def connect_signal_handlers():
     # Snippets register after this app is ready: the handler checks the model when called.
     post_save.connect(_content_changed, dispatch_uid="pagecache_content_saved")
     post_delete.connect(_content_changed, dispatch_uid="pagecache_content_deleted")
-
-
-@register(deploy=True)
-def check_shared_cache(app_configs, **kwargs):
-    backend = settings.CACHES["default"]["BACKEND"]
-    cached = cache_seconds() > 0 or getattr(settings, "CHROME_CACHE_SECONDS", 0) > 0
-    if cached and not settings.DEBUG and backend.endswith("LocMemCache"):
-        return [
-            Warning(
-                "The page and site-chrome caches use the local-memory cache: with several "
-                "worker processes, a change made through one of them may take up to "
-                "CACHE_MIDDLEWARE_SECONDS (pages) or CHROME_CACHE_SECONDS (menu and footer) "
-                "to show on the others.",
-                hint="Set REDIS_URL, or CACHE_MIDDLEWARE_SECONDS=0 and CHROME_CACHE_SECONDS=0 "
-                "to switch the caches off.",
-                # The id it had before the cache moved to core: SILENCED_SYSTEM_CHECKS may name it.
-                id="home.W001",
-            )
-        ]
-    return []

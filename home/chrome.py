@@ -9,6 +9,7 @@ from wagtail.models import Locale, Site
 
 from core import i18n
 from core.cache import remember
+from directory import listings as directory_listings
 from home.models import ContactPage, HomePage, StandardPage
 
 
@@ -36,6 +37,7 @@ def _compute(request, language):
         "menu": [],
         "footer": [],
         "contact": None,
+        "join": None,
     }
     if home is None:
         return chrome
@@ -57,12 +59,14 @@ def _compute(request, language):
         .first()
     )
     chrome["contact"] = _link(contact, request) if contact else None
+    join = directory_listings.join_page(home)
+    chrome["join"] = _link(join, request) if join else None
     return chrome
 
 
 def site_chrome(request):
     """The chrome of the active language: ``homes`` (each language's home URL), ``home``,
-    ``menu``, ``footer`` and ``contact``."""
+    ``menu``, ``footer``, ``contact`` and ``join`` (the "Join" link of the header)."""
     language = get_language()
     memo = getattr(request, "_site_chrome", None) if request is not None else None
     if memo is not None and memo[0] == language:

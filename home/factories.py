@@ -24,6 +24,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from chantiers.models import ChantierIndexPage, ChantierPage, Milestone, RoadmapPage
+from directory.models import (
+    DirectoryPage,
+    JoinPage,
+    OrganisationPage,
+    ProjectBankPage,
+    ProjectPage,
+    ProjectProposalPage,
+)
 from home.models import ContactFormField, ContactPage, HomePage, StandardPage
 from news.models import (
     EventIndexPage,
@@ -33,7 +41,7 @@ from news.models import (
     PressContact,
     PressRoomPage,
 )
-from regions.models import Organisation, RegionContact, RegionIndexPage, RegionPage
+from regions.models import RegionContact, RegionIndexPage, RegionPage
 
 THEMES = ["training", "social_innovation", "cooperation", "impact"]
 
@@ -226,6 +234,69 @@ class PressRoomPageFactory(PageFactory):
         model = PressRoomPage
 
 
+class DirectoryPageFactory(PageFactory):
+    title = "Annuaire"
+    slug = "annuaire"
+    show_in_menus = True
+
+    class Meta:
+        model = DirectoryPage
+
+
+class OrganisationPageFactory(PageFactory):
+    """An organisation (a member cooperative in France unless told otherwise)."""
+
+    title = factory.Sequence(lambda n: f"Organisation {n}")
+    legal_form = "cooperative"
+    membership = "member"
+    description = factory.LazyAttribute(lambda page: f"Présentation de {page.title}")
+    town = "Rennes"
+    country = "FR"
+
+    class Meta:
+        model = OrganisationPage
+
+
+class ProjectBankPageFactory(PageFactory):
+    title = "Banque de projets"
+    slug = "banque-de-projets"
+    show_in_menus = True
+
+    class Meta:
+        model = ProjectBankPage
+
+
+class ProjectPageFactory(PageFactory):
+    """An open project looking for partners."""
+
+    title = factory.Sequence(lambda n: f"Projet {n}")
+    summary = factory.LazyAttribute(lambda page: f"Résumé de {page.title}")
+    organisation_name = "Coopérative du coin"
+    status = "open"
+    needs_partners = True
+
+    class Meta:
+        model = ProjectPage
+
+
+class ProjectProposalPageFactory(PageFactory):
+    title = "Proposer un projet"
+    slug = "proposer"
+    intro = "Présentez votre projet à de futurs partenaires."
+
+    class Meta:
+        model = ProjectProposalPage
+
+
+class JoinPageFactory(PageFactory):
+    title = "Adhérer au Mouvement"
+    slug = "adherer"
+    intro = "Votre organisation partage nos valeurs ? Rejoignez-nous."
+
+    class Meta:
+        model = JoinPage
+
+
 # --- Media and snippets --------------------------------------------------------------
 
 
@@ -291,15 +362,6 @@ class PressContactFactory(DjangoModelFactory):
 
     class Meta:
         model = PressContact
-
-
-class OrganisationFactory(DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Organisation {n}")
-    legal_form = "cooperative"
-    locale = factory.LazyFunction(Locale.get_default)
-
-    class Meta:
-        model = Organisation
 
 
 # --- The small site --------------------------------------------------------------------

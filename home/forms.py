@@ -1,15 +1,8 @@
-"""The contact form's protections against spam: a honeypot field and a rate limit per address."""
+"""The contact form's builder: the editor's fields plus the site's honeypot (``core.forms``)."""
 
-from axes.helpers import get_client_ip_address
-from django import forms
-from django.conf import settings
-from django.core.cache import cache
-from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
 
-# A name the form builder never gives an editor's field (it only makes snake_case names).
-HONEYPOT = "website-url"
-RATE_WINDOW_SECONDS = 3600
+from core.forms import HONEYPOT, honeypot_field
 
 
 class ContactFormBuilder(FormBuilder):
@@ -18,27 +11,5 @@ class ContactFormBuilder(FormBuilder):
     @property
     def formfields(self):
         fields = super().formfields
-        fields[HONEYPOT] = forms.CharField(
-            label=_("Leave this field empty"),
-            required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
+        fields[HONEYPOT] = honeypot_field()
         return fields
-
-
-def caught_by_honeypot(form):
-    """Whether a bot filled the honeypot; either way the honeypot leaves the form's data."""
-    form.fields.pop(HONEYPOT, None)
-    return bool(form.cleaned_data.pop(HONEYPOT, ""))
-
-
-def over_rate_limit(request):
-    """Count a post from this client's address; True once it exceeds the hourly limit."""
-    key = f"contact-form:{get_client_ip_address(request) or 'unknown'}"
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > settings.CONTACT_FORM_RATE_LIMIT

@@ -3,7 +3,8 @@
 ``page_metadata`` gathers, for any page, its description (the promote tab's, else its
 introduction), its canonical URL, the image to share (the page's own, else the site's
 default), and its structured data: a BreadcrumbList everywhere, plus NewsArticle for a news
-item, Event for an event and Organization on the home page. Structured data is built as
+item, Event for an event, Organization on the home page and on an organisation's page, and
+Project on a project's. Structured data is built as
 Python dicts and serialised with ``json.dumps``; ``includes/metadata.html`` only prints it.
 """
 
@@ -16,6 +17,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
+from directory.models import OrganisationPage, ProjectPage
 from home.models import HomePage
 from news.models import EventPage, NewsPage
 
@@ -37,6 +39,12 @@ SHARE_IMAGES = {
     "roadmappage": "roadmap",
     "standardpage": "page",
     "contactpage": "page",
+    "directorypage": "regions",
+    "organisationpage": "regions",
+    "projectbankpage": "default",
+    "projectpage": "default",
+    "projectproposalpage": "page",
+    "joinpage": "home",
 }
 
 
@@ -68,7 +76,7 @@ def json_ld_script(data):
 def page_description(page):
     text = page.search_description or ""
     if not text:
-        for field in ("intro", "hero_text"):
+        for field in ("intro", "summary", "description", "hero_text"):
             text = getattr(page, field, "") or ""
             if text:
                 break
@@ -77,7 +85,7 @@ def page_description(page):
 
 
 def _page_image(page):
-    for field in ("image", "hero_image"):
+    for field in ("image", "hero_image", "logo"):
         image = getattr(page, field, None)
         if image is not None:
             return image
@@ -200,6 +208,73 @@ def event(page, request, description, image):
     return data
 
 
+def organisation_data(page, request, description):
+    """schema.org Organization: name, address, position, contact, and the movement it is
+    a member or partner of."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": page.title,
+        "url": page.get_full_url(request),
+    }
+    if description:
+        data["description"] = description
+    if page.website:
+        data["sameAs"] = [page.website]
+    if page.logo_id:
+        data["logo"] = request.build_absolute_uri(page.logo.get_rendition("max-480x270").url)
+    address = {
+        key: value
+        for key, value in (
+            ("addressLocality", page.town),
+            ("postalCode", page.postcode),
+            ("addressCountry", page.country.code if page.country else ""),
+        )
+        if value
+    }
+    if address:
+        data["address"] = {"@type": "PostalAddress", **address}
+    if page.has_coordinates:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(page.latitude),
+            "longitude": float(page.longitude),
+        }
+    if page.public_email:
+        data["email"] = page.public_email
+    if page.is_member:
+        movement = organization(request)
+        movement.pop("@context")
+        data["memberOf"] = movement
+    return data
+
+
+def project_data(page, request, description):
+    """schema.org Project: what it is, who carries it, what it seeks, until when."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "name": page.title,
+        "description": description,
+        "url": page.get_full_url(request),
+        "inLanguage": page.locale.language_code,
+        "seeks": [{"@type": "Demand", "name": str(label)} for label in page.get_needs_display()],
+    }
+    if page.organisation_title:
+        carrier = {"@type": "Organization", "name": page.organisation_title}
+        if page.organisation_id and page.organisation.live:
+            carrier["url"] = page.organisation.get_full_url(request)
+        data["parentOrganization"] = carrier
+    if page.deadline:
+        data["endDate"] = page.deadline.isoformat()
+    if page.amount_sought:
+        data["funding"] = {
+            "@type": "MonetaryGrant",
+            "amount": {"@type": "MonetaryAmount", "value": page.amount_sought, "currency": "EUR"},
+        }
+    return data
+
+
 def page_metadata(page, request):
     """Everything ``includes/metadata.html`` prints, for a page or for a view without one."""
     language = get_language() or "fr"
@@ -240,6 +315,10 @@ def page_metadata(page, request):
         structured.append(news_article(page, request, description, image))
     elif isinstance(page, EventPage):
         structured.append(event(page, request, description, image))
+    elif isinstance(page, OrganisationPage):
+        structured.append(organisation_data(page, request, description))
+    elif isinstance(page, ProjectPage):
+        structured.append(project_data(page, request, description))
     structured.append(breadcrumb_list(page, request))
     meta["json_ld"] = [json_ld_script(data) for data in structured]
     return meta

@@ -11,12 +11,12 @@ models' managers), so this module sits below ``news.models``.
 import datetime
 
 from django import forms
-from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import remember
 from core.models import ThemeCode
-from core.tree import attach_regions, region_pages
+from core.pagination import paginate
+from core.tree import region_pages
 from news.kinds import NewsKind
 
 NEWS_PER_PAGE = 10
@@ -105,20 +105,6 @@ class PressFilterForm(ListingFilterForm):
 class EventFilterForm(ListingFilterForm):
     region = forms.ChoiceField(label=_("Region"), required=False)
     theme = forms.ChoiceField(label=_("Chantier"), required=False, choices=_theme_choices)
-
-
-def paginate(request, items, per_page):
-    """A page of ``items`` and an error message (or None) for the ``page`` parameter."""
-    raw = request.GET.get("page", "1")
-    try:
-        number = int(raw)
-    except ValueError:
-        number = 0
-    if number < 1:
-        return None, _("This page number does not exist.")
-    page_obj = Paginator(items, per_page).get_page(number)
-    page_obj.object_list = attach_regions(page_obj.object_list)
-    return page_obj, None
 
 
 def _listing_context(request, form, items, per_page, prefix):

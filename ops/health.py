@@ -1,4 +1,6 @@
-"""The health report behind ``/healthz``: the database must answer; search and cache are reported."""
+"""The health report behind ``/healthz``: the database must answer (503 otherwise); the
+cache and the search engine are reported, and the site is "degraded" (200: it still serves)
+while either is unavailable."""
 
 import logging
 
@@ -11,6 +13,7 @@ logger = logging.getLogger(__name__)
 
 OK = "ok"
 ERROR = "error"
+DEGRADED = "degraded"
 
 
 def database_state():
@@ -40,21 +43,27 @@ def search_state():
 
 
 def cache_state():
+    """Whether the cache stores and reads back. An unreachable Redis answers as a miss
+    would (ops/cache.py): the value does not come back. Any other failure is caught too:
+    the report must answer."""
     try:
         cache.set("healthz", "1", 10)
         return OK if cache.get("healthz") == "1" else ERROR
-    except Exception as exc:  # Redis down: the site still serves, uncached
-        logger.warning("health: cache unreachable: %s", exc)
+    except Exception as exc:
+        logger.warning("health: cache unusable: %s", exc)
         return ERROR
 
 
 def report():
     """The health report and whether the site can serve (the database answers)."""
     database = database_state()
-    data = {
-        "status": OK if database == OK else ERROR,
-        "database": database,
-        "search": search_state(),
-        "cache": cache_state(),
-    }
+    search = search_state()
+    cache_ = cache_state()
+    if database != OK:
+        status = ERROR
+    elif search["state"] != OK or cache_ != OK:
+        status = DEGRADED
+    else:
+        status = OK
+    data = {"status": status, "database": database, "search": search, "cache": cache_}
     return data, database == OK

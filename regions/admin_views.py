@@ -10,10 +10,12 @@ from django.db.models import Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import translation
+from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.account import LoginView
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
+from core.hooks import REGION_DASHBOARD_HOOK
 from news.models import NewsIndexPage
 from regions.permissions import regions_of_user
 
@@ -104,9 +106,13 @@ class RegionDashboardPanel(Component):
             .prefetch_related("content_object")
             .order_by("-created_at")[:DASHBOARD_LIMIT]
         )
+        sections = [
+            section(request, self.regions) for section in hooks.get_hooks(REGION_DASHBOARD_HOOK)
+        ]
         return {
             "regions": self.regions,
             "region": self.regions[0],
+            "sections": [section for section in sections if section is not None],
             "drafts": drafts,
             "awaiting": [state for state in awaiting if state.content_object],
             "recent": recent,

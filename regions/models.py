@@ -12,16 +12,21 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from chantiers import listings as chantier_listings
 from chantiers.listings import next_milestone
 from core import tree
-from core.blocks import BodyBlock
+from core.blocks import BodyBlock, KeyFiguresBlock
 from core.models import BasePage, IndexPage, ThemeCode
+from directory import listings as directory_listings
 from news import listings as news_listings
+from regions.figures import figure_counts
 from regions.page_permissions import RegionPagePermissionTester
+
+#: How many of its organisations and projects a region page shows (the directory has all).
+REGION_ORGANISATIONS = 6
+REGION_PROJECTS = 3
 
 
 class RegionIndexPage(IndexPage):
@@ -56,11 +61,19 @@ class RegionPage(BasePage):
     )
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    figures = StreamField(
+        [("figures", KeyFiguresBlock())],
+        verbose_name=_("key figures"),
+        blank=True,
+        block_counts={"figures": {"max_num": 1}},
+        help_text=_("Empty: the region's organisations, projects and events of the year, counted."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("theme"),
         FieldPanel("intro"),
         InlinePanel("contacts", label=_("Contacts"), heading=_("Contacts")),
+        FieldPanel("figures"),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [
@@ -81,6 +94,8 @@ class RegionPage(BasePage):
         "news.EventPage",
         "chantiers.RoadmapPage",
         "chantiers.ChantierPage",
+        "directory.OrganisationPage",
+        "directory.ProjectPage",
     ]
 
     class Meta:
@@ -109,7 +124,15 @@ class RegionPage(BasePage):
         if milestone is None:
             national = chantier_listings.national_roadmaps(self.locale, self.theme)
             milestone = next_milestone(national)
+        organisations, organisation_count = directory_listings.region_organisations(
+            self, REGION_ORGANISATIONS
+        )
         return {
+            "figure_counts": figure_counts(self),
+            "organisations": organisations,
+            "organisation_count": organisation_count,
+            "projects": directory_listings.region_projects(self, REGION_PROJECTS),
+            "directory_sections": directory_listings.sections(self.locale),
             "national_chantier": chantier_listings.national_chantier(self.locale, self.theme),
             "chantier_pages": chantier_listings.region_chantier_pages(self),
             "next_events": news_listings.upcoming_events(self.locale, 4, region=self),
@@ -133,45 +156,6 @@ class RegionContact(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
-
-    def __str__(self):
-        return self.name
-
-
-class LegalForm(models.TextChoices):
-    COOPERATIVE = "cooperative", _("Cooperative")
-    MUTUAL = "mutual", _("Mutual")
-    ASSOCIATION = "association", _("Association")
-    FOUNDATION = "foundation", _("Foundation")
-    SOCIAL_ENTERPRISE = "social_enterprise", _("Social enterprise")
-
-
-@register_snippet
-class Organisation(TranslatableMixin, models.Model):
-    """A member or partner organisation of the movement."""
-
-    name = models.CharField(_("name"), max_length=255)
-    legal_form = models.CharField(_("legal form"), max_length=32, choices=LegalForm.choices)
-    is_member = models.BooleanField(_("member"), default=True, help_text=_("Unticked: a partner."))
-    country = models.CharField(_("country"), max_length=100, blank=True)
-    website = models.URLField(_("website"), blank=True)
-    description = models.TextField(_("description"), blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("legal_form"),
-        FieldPanel("is_member"),
-        FieldPanel("country"),
-        FieldPanel("website"),
-        FieldPanel("description"),
-    ]
-    # wagtail-localize derives it: name, country and description are translated; legal
-    # form, membership and website follow the source.
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
 
     def __str__(self):
         return self.name

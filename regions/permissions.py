@@ -8,6 +8,7 @@ changes it made (docs/architecture.md, "Regional permissions").
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
+from wagtail import hooks
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -20,6 +21,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core.hooks import NATIONAL_PERMISSIONS_HOOK
 from core.models import TranslationPermission
 from news.models import NewsIndexPage, PressRoomPage
 from regions.models import RegionPage
@@ -40,9 +42,6 @@ MEDIA_MODELS = (("wagtailimages", "image"), ("wagtaildocs", "document"))
 NATIONAL_MODEL_PERMISSIONS = (
     "wagtailadmin.access_admin",
     "wagtail_localize.submit_translation",
-    "regions.add_organisation",
-    "regions.change_organisation",
-    "regions.delete_organisation",
     "news.add_presscontact",
     "news.change_presscontact",
     "news.delete_presscontact",
@@ -266,6 +265,14 @@ def regions_of_user(user):
 # National groups and the national workflow --------------------------------------------
 
 
+def _model_permissions_from_apps(role):
+    """What the apps above this one grant the national groups (``NATIONAL_PERMISSIONS_HOOK``)."""
+    names = []
+    for grants in hooks.get_hooks(NATIONAL_PERMISSIONS_HOOK):
+        names.extend(grants().get(role, ()))
+    return names
+
+
 def _national_pages():
     return list(NewsIndexPage.objects.all()), list(PressRoomPage.objects.all())
 
@@ -277,7 +284,11 @@ def sync_national():
     national, created = Group.objects.get_or_create(name=NATIONAL_GROUP_NAME)
     if created:
         changes.append(f"group {national.name} created")
-    _grant_model_permissions(national, NATIONAL_MODEL_PERMISSIONS, changes)
+    _grant_model_permissions(
+        national,
+        [*NATIONAL_MODEL_PERMISSIONS, *_model_permissions_from_apps("national")],
+        changes,
+    )
     _grant_pages(national, [Page.get_first_root_node()], NATIONAL_PAGE_ACTIONS, changes)
     # The national team translates everything, into every language (core.permissions).
     _, created = TranslationPermission.objects.get_or_create(group=national, locale=None)
@@ -289,7 +300,9 @@ def sync_national():
     press, created = Group.objects.get_or_create(name=PRESS_GROUP_NAME)
     if created:
         changes.append(f"group {press.name} created")
-    _grant_model_permissions(press, PRESS_MODEL_PERMISSIONS, changes)
+    _grant_model_permissions(
+        press, [*PRESS_MODEL_PERMISSIONS, *_model_permissions_from_apps("press")], changes
+    )
     _grant_pages(press, news_indexes + press_rooms, REGION_PAGE_ACTIONS, changes)
     press_collection = _child_collection(
         Collection.get_first_root_node(), PRESS_COLLECTION_NAME, changes

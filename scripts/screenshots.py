@@ -80,8 +80,11 @@ def page_urls(languages):
                 continue
             seen.add(name)
             found.append((f"{language}-{name}", specific.url))
+            if name == "directorypage":
+                found.append((f"{language}-{name}-map", specific.url + "?view=map"))
         with translation.override(language):
             found.append((f"{language}-search", reverse("search") + "?q=atelier"))
+            found.append((f"{language}-subscribe", reverse("subscriptions:subscribe")))
         found.append((f"{language}-404", f"/{language}/page-qui-n-existe-pas/"))
     return found
 

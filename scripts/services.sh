@@ -2,7 +2,9 @@
 # `make services`: PostgreSQL 15 on 127.0.0.1:5432 and Redis on 127.0.0.1:6379, for the
 # PostgreSQL test pass, the benchmark and the soak. Installs Debian's packages when missing,
 # starts what is not running, uses as it is a server already listening on the port, and says
-# nothing when everything is already up. `scripts/services.sh stop` stops what it started.
+# nothing when everything is already up. `scripts/services.sh stop` stops what it started;
+# `scripts/services.sh install` only installs the programs (the server tier of `make test`
+# starts clusters of its own with them).
 #
 # Data and logs live in ESS_SERVICES_DIR, never in the checkout (default: /var/lib/ess-site
 # for root, ~/.local/state/ess-site otherwise). The PostgreSQL cluster trusts local
@@ -108,5 +110,8 @@ stop_services() {
 case "${1:-start}" in
   start) mkdir -p "$STATE_DIR" || fail "cannot create $STATE_DIR"; start_postgres; start_redis ;;
   stop) stop_services ;;
-  *) fail "unknown command '$1' (start or stop)" ;;
+  install)
+    [ -x "$PG_BIN/postgres" ] || apt_install postgresql-$PG_VERSION
+    command -v redis-server >/dev/null || apt_install redis-server ;;
+  *) fail "unknown command '$1' (start, stop or install)" ;;
 esac

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from chantiers.models import ChantierPage, RoadmapPage
 from core.models import THEME_SHORT_LABELS, ThemeCode
 from core.tree import REGION_DEPTH
+from directory.models import OrganisationPage, ProjectPage
 from news.models import EventPage, NewsKind, NewsPage
 from regions.models import RegionPage
 
@@ -28,6 +29,8 @@ TYPE_LABELS = {
     "roadmap": _("Roadmap"),
     "chantier": _("Chantier"),
     "region": _("Region"),
+    "organisation": _("Organisation"),
+    "project": _("Project"),
     "page": _("Page"),
 }
 FACETS = ("type", "region", "theme", "year")
@@ -98,6 +101,8 @@ def describe(ids, regions):
             (RoadmapPage, "roadmap"),
             (ChantierPage, "chantier"),
             (RegionPage, "region"),
+            (OrganisationPage, "organisation"),
+            (ProjectPage, "project"),
         )
     }
     news_type = ContentType.objects.get_for_model(NewsPage).pk
@@ -118,7 +123,7 @@ def describe(ids, regions):
     )
     themed = {
         ContentType.objects.get_for_model(model).pk: model
-        for model in (NewsPage, EventPage, RoadmapPage)
+        for model in (NewsPage, EventPage, RoadmapPage, OrganisationPage, ProjectPage)
     }
     ids_by_model = {model: [] for model in themed.values()}
     for pk, _path, content_type, *_rest in rows:

@@ -46,6 +46,15 @@ def pytest_sessionstart(session):
 # --- The test database -----------------------------------------------------------------------
 
 
+def pytest_collection_modifyitems(items):
+    """pytest-django migrates the test database only for a run that holds a test marked
+    ``django_db``: a test that copies it (``migrated_sqlite``) counts as one, so that a
+    server module run alone finds it migrated."""
+    for item in items:
+        if "migrated_sqlite" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.django_db)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's set-up (``--reuse-db`` keeps the migrated database between runs),
@@ -86,6 +95,19 @@ def migrated_sqlite(django_db_setup, django_db_blocker, tmp_path_factory):
             timeout=900,
         )
     return path
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """A STATIC_ROOT collected as the image's is (hashed names, gzip and brotli copies), for
+    the servers tests start with the production settings."""
+    from tests.servers import run_python, site_environment
+
+    folder = tmp_path_factory.mktemp("static")
+    run_python(
+        site_environment(STATIC_ROOT=folder), "manage.py", "collectstatic", "--noinput", "-v0"
+    )
+    return folder
 
 
 @pytest.fixture(scope="module")

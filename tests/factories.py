@@ -7,6 +7,7 @@ HTML checks, the regional world of the permission tests, the search corpus.
 """
 
 import datetime
+from decimal import Decimal
 from types import SimpleNamespace
 
 import factory
@@ -21,18 +22,23 @@ from home.factories import (
     ChantierIndexPageFactory,
     ChantierPageFactory,
     ContactPageFactory,
+    DirectoryPageFactory,
     DocumentFactory,
     EventIndexPageFactory,
     EventPageFactory,
     HomePageFactory,
     ImageFactory,
+    JoinPageFactory,
     MilestoneFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
-    OrganisationFactory,
+    OrganisationPageFactory,
     PageFactory,
     PressContactFactory,
     PressRoomPageFactory,
+    ProjectBankPageFactory,
+    ProjectPageFactory,
+    ProjectProposalPageFactory,
     RegionContactFactory,
     RegionIndexPageFactory,
     RegionPageFactory,
@@ -59,8 +65,13 @@ __all__ = [
     "MilestoneFactory",
     "NewsIndexPageFactory",
     "NewsPageFactory",
-    "OrganisationFactory",
+    "DirectoryPageFactory",
+    "JoinPageFactory",
+    "OrganisationPageFactory",
     "PageFactory",
+    "ProjectBankPageFactory",
+    "ProjectPageFactory",
+    "ProjectProposalPageFactory",
     "PressContactFactory",
     "PressRoomPageFactory",
     "RegionContactFactory",
@@ -70,6 +81,7 @@ __all__ = [
     "StandardPageFactory",
     "UserFactory",
     "build_demo_like_site",
+    "build_directory",
     "build_search_corpus",
     "build_site_tree",
     "photo_jpeg",
@@ -106,6 +118,61 @@ def translate(page, language_code="en", **fields):
     translation.save_revision().publish()
     translation.refresh_from_db()
     return translation.specific
+
+
+# --- The directory -------------------------------------------------------------------
+
+
+def build_directory(tree):
+    """The small site's directory: five organisations in two regions, national and abroad."""
+    directory = DirectoryPageFactory(parent=tree.home)
+    bank = ProjectBankPageFactory(parent=tree.home)
+    orgs = SimpleNamespace(
+        scop=OrganisationPageFactory(
+            parent=tree.region_a,
+            title="Scop des Landes de Lanvaux",
+            legal_form="cooperative",
+            town="Vannes",
+            latitude=Decimal("47.658"),
+            longitude=Decimal("-2.760"),
+            themes=["cooperation"],
+        ),
+        mutual=OrganisationPageFactory(
+            parent=tree.region_a,
+            title="Mutuelle armoricaine",
+            legal_form="mutual",
+            town="Brest",
+            themes=["social_innovation"],
+        ),
+        asso=OrganisationPageFactory(
+            parent=tree.region_b,
+            title="Mesurer en Occitanie",
+            legal_form="association",
+            town="Toulouse",
+            latitude=Decimal("43.6045"),
+            longitude=Decimal("1.4440"),
+            themes=["impact"],
+        ),
+        foundation=OrganisationPageFactory(
+            parent=directory,
+            title="Fondation nationale d'amorçage",
+            legal_form="foundation",
+            membership="partner",
+            town="Paris",
+        ),
+        ceres=OrganisationPageFactory(
+            parent=directory,
+            title="CERES Lomé",
+            legal_form="association",
+            membership="partner",
+            town="Lomé",
+            country="TG",
+            latitude=Decimal("6.1319"),
+            longitude=Decimal("1.2228"),
+            themes=["training"],
+        ),
+    )
+    return SimpleNamespace(tree=tree, directory=directory, bank=bank, orgs=orgs)
 
 
 # --- The demo-like site (browser, HTML validation) -------------------------------------
@@ -152,6 +219,10 @@ ENGLISH_FIELDS = {
     "À propos": {"title": "About"},
     "Déclaration d'accessibilité": {"title": "Accessibility statement"},
     "Feuille de route nationale": {"title": "National roadmap"},
+    "Annuaire": {"title": "Directory"},
+    "Banque de projets": {"title": "Project bank"},
+    "Proposer un projet": {"title": "Propose a project"},
+    "Adhérer au Mouvement": {"title": "Join the movement"},
 }
 
 
@@ -300,6 +371,18 @@ def build_demo_like_site():
         body=ACCESSIBILITY_STATEMENT,
     )
     contact = ContactPageFactory(parent=tree.home, title="Nous écrire")
+    directory = build_directory(tree)
+    project = ProjectPageFactory(
+        parent=tree.region_a,
+        title="Une recyclerie coopérative à Vannes",
+        organisation=directory.orgs.scop,
+        needs_funding=True,
+        amount_sought=15000,
+        deadline=datetime.date(2030, 3, 31),
+        themes=["cooperation"],
+    )
+    proposal = ProjectProposalPageFactory(parent=directory.bank)
+    join = JoinPageFactory(parent=tree.home)
     tree.about.body = body
     tree.about.save_revision().publish()
     # What search engines show: each page's summary, as editors fill it in the Promote tab.
@@ -318,6 +401,13 @@ def build_demo_like_site():
         regional_chantier=regional_chantier,
         accessibility=accessibility,
         contact=contact,
+        directory=directory.directory,
+        organisation=directory.orgs.scop,
+        organisations=directory.orgs,
+        project_bank=directory.bank,
+        project=project,
+        proposal=proposal,
+        join=join,
     )
     return tree
 

@@ -97,6 +97,40 @@ def is_refusal(response):
     return False
 
 
+def matrix_mismatches(client, world, role, lang, actions, row):
+    """Run each action of a permission matrix as ``role`` in a savepoint rolled back
+    afterwards; return what differs from ``row`` (allowed or not), and any refusal that
+    changed the database or answered other than with a refusal or the form again.
+
+    An action returns ``(response, happened)``; its ``snapshot_scope`` attribute, if any,
+    narrows the snapshot (``{"images_in": "a"}``: one of ``world.collections``)."""
+    user = world.users[role]
+    mismatches = []
+    for (name, action), allowed in zip(actions.items(), row, strict=True):
+        with transaction.atomic():
+            client.logout()
+            if user is not None:
+                client.force_login(user)
+            scope = {
+                key: world.collections[value]
+                for key, value in getattr(action, "snapshot_scope", {}).items()
+            }
+            before = snapshot(**scope)
+            response, happened = action(client, world, lang)
+            if happened != allowed:
+                mismatches.append(
+                    f"{role}/{lang}: {name}: expected {'allowed' if allowed else 'refused'}"
+                    f", got {response.status_code} {response.get('Location', '')}"
+                )
+            elif not allowed:
+                if snapshot(**scope) != before:
+                    mismatches.append(f"{role}/{lang}: {name}: refused but changed the database")
+                if not (is_refusal(response) or response.status_code == 200 or scope):
+                    mismatches.append(f"{role}/{lang}: {name}: answered {response.status_code}")
+            transaction.set_rollback(True)
+    return mismatches
+
+
 # --- Search results ----------------------------------------------------------------------
 
 

@@ -32,7 +32,7 @@ def test_the_benchmark_runs_to_completion_and_reports_every_page_type(tmp_path):
     command = [
         sys.executable, "-m", "bench.run", "--databases", "sqlite", "--pages", "100",
         "--duration", "1", "--no-docs", "--out", str(tmp_path), "--port", str(free_port()),
-        "--redis-url", "", "--search-sizes", "",
+        "--redis-url", "", "--search-sizes", "", "--admin-repeat", "2",
     ]  # fmt: skip
     result = subprocess.run(
         command, cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=900
@@ -53,3 +53,23 @@ def test_the_benchmark_runs_to_completion_and_reports_every_page_type(tmp_path):
     assert run["timings"]["update_index_s"] >= 0
     assert run["uncached"]["first_response_s"] > 0
     assert all(rss > 0 for rss in run["uncached"]["worker_rss_mb"])
+    # The admin as a coordinator: every view timed with its queries, publish to visible.
+    admin = run["cached"]["admin"]
+    assert set(admin["views"]) == {
+        "explorer of the region",
+        "edit view of an article",
+        "save a draft",
+        "publish",
+        "page chooser",
+        "page chooser search",
+        "image chooser on the collection",
+        "admin search",
+    }
+    for name, measured in admin["views"].items():
+        assert measured["requests"] == 2 and measured["p95_ms"] > 0, name
+        assert measured["queries"] > 0, name
+    assert admin["images_in_collection"] == 50
+    # Without Redis the server's page cache is its own: publish to visible is not measured.
+    assert "publish_to_visible" not in admin
+    assert "| admin view (as a coordinator) |" in result.stdout
+    assert "admin publish p95 < 1 s" in result.stdout

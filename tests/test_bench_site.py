@@ -79,3 +79,6 @@ def test_build_bench_site_runs_from_a_tree_without_tests(tmp_path, migrated_sqli
     assert built["pages"] == 100
     assert built["urls"]["fr"]["home"] == "/fr/" and built["urls"]["en"]["home"] == "/en/"
     assert len(built["urls"]["fr"]["article"]) > 0
+    # What the admin pass uses: a region, one of its articles, its collection of images.
+    assert built["admin"]["images"] == 50
+    assert {"region_id", "article_id", "collection_id"} <= set(built["admin"])

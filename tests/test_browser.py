@@ -8,6 +8,7 @@ the search box; the menu folds on small screens with JavaScript and stays open w
 the language switcher leads to the other language; print hides the site's chrome.
 """
 
+import datetime
 import json
 import os
 import shutil
@@ -21,10 +22,13 @@ from django.db import connections
 from django.db.models.signals import post_save
 from django.test.testcases import LiveServerThread
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
-from tests.factories import build_demo_like_site, translate_demo_like_site
+from subscriptions import embargo
+from subscriptions.models import PreviewLink, Subscriber
+from subscriptions.tokens import preview_token, subscriber_token
+from tests.factories import NewsPageFactory, build_demo_like_site, translate_demo_like_site
 
 # django_db sets the test database up; the tests themselves only read it.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.search_index]
@@ -61,6 +65,12 @@ PAGE_TYPES = [
     "contact",
     "roadmap",
     "regional_roadmap",
+    "directory",
+    "organisation",
+    "project_bank",
+    "project",
+    "proposal",
+    "join",
 ]
 
 
@@ -91,9 +101,36 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
                 page = page["training"]
             urls["fr"][name] = page.url
             urls["en"][name] = english[page.pk].url
+        reader = Subscriber.objects.create(
+            email="lectrice@example.org", language="fr", state="active", national_news=True
+        )
         for language in ("fr", "en"):
             with translation.override(language):
                 urls[language]["search"] = reverse("search") + "?q=atelier"
+                urls[language]["subscribe"] = reverse("subscriptions:subscribe")
+                urls[language]["manage_subscription"] = reverse(
+                    "subscriptions:manage", args=[subscriber_token(reader)]
+                )
+            urls[language]["directory_map"] = urls[language]["directory"] + "?view=map"
+        # A journalist's preview of a press release under embargo (the release is French).
+        release = NewsPageFactory(
+            parent=tree.press_room,
+            title="Communiqué sous embargo",
+            kind="press_release",
+            intro="Annonce à paraître.",
+            go_live_at=timezone.now() + datetime.timedelta(days=2),
+        )
+        link = PreviewLink.objects.create(
+            page=release,
+            journalist_name="Jeanne Reporter",
+            outlet="La Gazette",
+            email="jeanne@example.org",
+            expires_at=embargo.default_expiry(release),
+        )
+        with translation.override("fr"):
+            urls["fr"]["embargo_preview"] = reverse(
+                "subscriptions:preview", args=[preview_token(link)]
+            )
 
         shared = {
             conn.alias: conn
@@ -548,3 +585,41 @@ def test_listing_filters_fold_on_phones_and_stay_open_without_javascript(browser
     open_page(tab, url)
     assert tab.locator("details.filters").get_attribute("open") is not None, "open on wide screens"
     context.close()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_directory_map_with_the_keyboard_reaches_every_region_and_point(page, demo, language):
+    """In the order of the document, Tab goes through every region of the map then every
+    organisation's point, each announced by its name (the accessible name of a link), with
+    a visible focus; Enter on a point opens the organisation's page."""
+    open_page(page, demo["urls"][language]["directory_map"])
+    links = page.locator("svg.france-map__svg a")
+    names = [links.nth(i).get_attribute("aria-label") for i in range(links.count())]
+    points = [
+        page.locator("svg a.map-point").nth(i).get_attribute("aria-label")
+        for i in range(page.locator("svg a.map-point").count())
+    ]
+    assert sorted(points) == [
+        "Mesurer en Occitanie, Toulouse",
+        "Scop des Landes de Lanvaux, Vannes",
+    ]
+    assert "Bretagne, 2 organisations" in names
+    for name in names:  # announced: the name is the link's accessible name
+        assert page.get_by_role("link", name=name, exact=True).count() == 1, name
+    links.first.focus()
+    focused = []
+    for _ in range(links.count()):
+        focused.append(page.evaluate("document.activeElement.getAttribute('aria-label')"))
+        stroke = page.evaluate(
+            "getComputedStyle(document.activeElement.querySelector('.map-area__shape, circle'))"
+            ".strokeWidth"
+        )
+        assert stroke == "4px", (focused[-1], stroke)
+        page.keyboard.press("Tab")
+    assert focused == names
+    # The list beside the map names each region with its count, and the organisations abroad.
+    assert "CERES Lomé" in page.locator(".directory-abroad").inner_text()
+    page.get_by_role("link", name="Scop des Landes de Lanvaux, Vannes", exact=True).focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "Scop des Landes de Lanvaux"

@@ -38,3 +38,38 @@ def test_the_500_page_stands_alone_in_the_active_language():
         html = render_to_string("500.html")
     assert '<html lang="en"' in html and "Something went wrong" in html
     assert "{%" not in html
+
+
+# --- The database unreachable: a 503 page, in the visitor's language ---------------------
+
+
+@pytest.fixture
+def failing(settings):
+    settings.ROOT_URLCONF = "tests.outage_urls"
+    from django.test import Client
+
+    return Client(raise_request_exception=False)
+
+
+def test_a_lost_database_connection_gives_the_503_page_in_french(failing):
+    response = failing.get("/test-outage/lost/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "no-store" in response["Cache-Control"]
+    html = response.content.decode()
+    assert '<html lang="fr"' in html
+    assert "Le site est momentanément indisponible" in html
+    assert "Traceback" not in html
+
+
+def test_the_503_page_follows_the_language_of_the_url_or_the_browser(failing):
+    english = failing.get("/en/test-outage/lost/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '<html lang="en"' in english and "The site is temporarily unavailable" in english
+    browser = failing.get("/test-outage/closed/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="en"' in browser and "The site is temporarily unavailable" in browser
+
+
+def test_any_other_error_is_still_the_500_page(failing):
+    response = failing.get("/test-outage/bug/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 500
+    assert "Une erreur est survenue" in response.content.decode()

@@ -4,6 +4,7 @@ Every page type of the demo-like site, in French and English, is rendered throug
 test client, written to a folder and checked in one run of the checker.
 """
 
+import datetime
 import json
 import shutil
 import subprocess
@@ -11,8 +12,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
-from tests.factories import build_demo_like_site, translate_demo_like_site
+from subscriptions import embargo
+from subscriptions.models import PreviewLink, Subscriber
+from subscriptions.tokens import preview_token, subscriber_token
+from tests.factories import NewsPageFactory, build_demo_like_site, translate_demo_like_site
 
 pytestmark = [pytest.mark.html, pytest.mark.django_db, pytest.mark.search_index]
 
@@ -41,15 +46,45 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         tree.contact,
         tree.roadmap,
         tree.regional_roadmap,
+        tree.directory,
+        tree.organisation,
+        tree.project_bank,
+        tree.project,
+        tree.proposal,
+        tree.join,
     ]
     urls = [page.url for page in pages] + [english[page.pk].url for page in pages]
+    urls += [tree.directory.url + "?view=map", english[tree.directory.pk].url + "?view=map"]
     urls += ["/fr/recherche/?q=atelier", "/en/search/?q=atelier", "/fr/no-such-page/"]
+    # The subscription pages: sign up, manage, and a refused link.
+    reader = Subscriber.objects.create(email="lectrice@example.org", language="fr", state="active")
+    token = subscriber_token(reader)
+    urls += ["/fr/abonnement/", "/en/subscribe/", f"/fr/abonnement/gerer/{token}/"]
+    urls += [f"/en/subscribe/manage/{token}/", "/fr/abonnement/confirmer/pas-un-jeton/"]
+    # A journalist's preview of a press release under embargo, and a refused preview link.
+    release = NewsPageFactory(
+        parent=tree.press_room,
+        title="Communiqué sous embargo",
+        kind="press_release",
+        intro="Annonce à paraître.",
+        go_live_at=timezone.now() + datetime.timedelta(days=2),
+    )
+    link = PreviewLink.objects.create(
+        page=release,
+        journalist_name="Jeanne Reporter",
+        outlet="La Gazette",
+        email="jeanne@example.org",
+        expires_at=embargo.default_expiry(release),
+    )
+    urls += [f"/fr/embargo/{preview_token(link)}/", "/en/embargo/not-a-token/"]
     folder = tmp_path / "html"
     folder.mkdir()
     names = {}
     for index, url in enumerate(urls):
         response = client.get(url)
         assert response.status_code in (200, 404), url
+        if "/embargo/" in url and "not-a-token" not in url:
+            assert response.status_code == 200 and b"embargo-banner" in response.content
         path = folder / f"page{index:02d}.html"
         path.write_bytes(response.content)
         names[path.name] = url

@@ -8,14 +8,13 @@ are independent. A refused request must leave the database exactly as it was.
 import json
 
 import pytest
-from django.db import transaction
 from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.models import Page, WorkflowState
 
 from news.models import NewsPage
 from tests.factories import ROLES
-from tests.helpers import image_upload, is_refusal, news_form, snapshot
+from tests.helpers import image_upload, is_refusal, matrix_mismatches, news_form
 
 pytestmark = [pytest.mark.region_provisioning]
 
@@ -164,32 +163,5 @@ MATRIX = {
 @pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix(client, world, role, lang):
     """Every cell: the expected answer, and a refusal changes nothing."""
-    user = world.users[role]
-    mismatches = []
-    for (action_name, action), allowed in zip(ACTIONS.items(), MATRIX[role], strict=True):
-        with transaction.atomic():
-            client.logout()
-            if user is not None:
-                client.force_login(user)
-            scope = {
-                key: world.collections[value]
-                for key, value in getattr(action, "snapshot_scope", {}).items()
-            }
-            before = snapshot(**scope)
-            response, happened = action(client, world, lang)
-            if happened != allowed:
-                mismatches.append(
-                    f"{role}/{lang}: {action_name}: expected {'allowed' if allowed else 'refused'}"
-                    f", got {response.status_code} {response.get('Location', '')}"
-                )
-            elif not allowed:
-                if snapshot(**scope) != before:
-                    mismatches.append(
-                        f"{role}/{lang}: {action_name}: refused but changed the database"
-                    )
-                if not (is_refusal(response) or response.status_code == 200 or scope):
-                    mismatches.append(
-                        f"{role}/{lang}: {action_name}: answered {response.status_code}"
-                    )
-            transaction.set_rollback(True)
+    mismatches = matrix_mismatches(client, world, role, lang, ACTIONS, MATRIX[role])
     assert not mismatches, "\n".join(mismatches)

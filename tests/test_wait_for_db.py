@@ -20,7 +20,13 @@ PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PASSWORD = "right-password"
 
 
-def wait_for_db(database_url, *args, timeout=60):
+# "Fails at once" is proven without a clock: the command is given an hour to wait and the
+# process ten minutes to end, so any waiting ends the test with TimeoutExpired, while a slow
+# start of Django on a busy machine does not.
+AN_HOUR = "3600"
+
+
+def wait_for_db(database_url, *args, timeout=600):
     env = dict(os.environ, DATABASE_URL=database_url, DJANGO_SETTINGS_MODULE="config.settings.test")
     started = time.monotonic()
     result = subprocess.run(
@@ -52,10 +58,9 @@ def test_returns_when_the_database_answers(capsys):
 @pytest.mark.server
 def test_sqlite_in_a_missing_folder_fails_at_once(tmp_path):
     path = tmp_path / "missing" / "db.sqlite3"
-    result, elapsed = wait_for_db(f"sqlite:///{path}", "--timeout", "60")
+    result, _ = wait_for_db(f"sqlite:///{path}", "--timeout", AN_HOUR)
     assert result.returncode == 1
     assert f"the folder {path.parent} of the SQLite database does not exist" in result.stderr
-    assert elapsed < 30, "no waiting"
 
 
 @pytest.fixture
@@ -79,10 +84,9 @@ def read_only_folder(tmp_path):
 @pytest.mark.server
 def test_sqlite_in_a_folder_the_site_cannot_write_fails_at_once(read_only_folder):
     url = f"sqlite:///{read_only_folder / 'db.sqlite3'}"
-    result, elapsed = wait_for_db(url, "--timeout", "60")
+    result, _ = wait_for_db(url, "--timeout", AN_HOUR)
     assert result.returncode == 1
     assert f"the folder {read_only_folder} of the SQLite database is not writable" in result.stderr
-    assert elapsed < 30, "no waiting"
 
 
 @pytest.mark.server
@@ -159,20 +163,18 @@ def running_server(postgres_server):
 @pytest.mark.server
 @needs_postgres
 def test_a_wrong_password_fails_at_once(running_server):
-    result, elapsed = wait_for_db(running_server.url(password="wrong"), "--timeout", "60")
+    result, _ = wait_for_db(running_server.url(password="wrong"), "--timeout", AN_HOUR)
     assert result.returncode == 1
     assert "waiting will not help" in result.stderr
     assert 'password authentication failed for user "postgres"' in result.stderr
-    assert elapsed < 30, "no waiting"
 
 
 @pytest.mark.server
 @needs_postgres
 def test_an_unknown_database_fails_at_once(running_server):
-    result, elapsed = wait_for_db(running_server.url(database="nope"), "--timeout", "60")
+    result, _ = wait_for_db(running_server.url(database="nope"), "--timeout", AN_HOUR)
     assert result.returncode == 1
     assert 'database "nope" does not exist' in result.stderr
-    assert elapsed < 30, "no waiting"
 
 
 @pytest.mark.server

@@ -25,6 +25,14 @@ env = environ.Env(
     SEARCH_INDEX_PREFIX=(str, "ess_"),
     SEARCH_TIMEOUT=(float, 3.0),
     REDIS_URL=(str, ""),
+    # Redis: seconds an operation may take before the site does without it, and between two
+    # tries while it is unreachable (ops/cache.py).
+    REDIS_TIMEOUT=(float, 0.1),
+    REDIS_RETRY_SECONDS=(float, 5.0),
+    # The cache without REDIS_URL: files shared by the site's processes on this machine.
+    CACHE_DIR=(str, str(BASE_DIR / "var" / "cache")),
+    # PostgreSQL: seconds to wait for a connection before the request answers 503.
+    DATABASE_CONNECT_TIMEOUT=(int, 5),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
@@ -53,6 +61,8 @@ env = environ.Env(
     EMAIL_USE_SSL=(bool, False),
     DEFAULT_FROM_EMAIL=(str, "site@localhost"),
     SERVER_EMAIL=(str, "site@localhost"),
+    # Seconds the SMTP connection waits for the server (a sign-up answers within it).
+    EMAIL_TIMEOUT=(int, 10),
     # Media on S3-compatible storage when a bucket is named; local disk otherwise.
     AWS_STORAGE_BUCKET_NAME=(str, ""),
     AWS_S3_ENDPOINT_URL=(str, ""),
@@ -76,8 +86,21 @@ env = environ.Env(
     DOCUMENT_MAX_UPLOAD_MB=(int, 20),
     IMAGE_MAX_UPLOAD_MB=(int, 10),
     IMAGE_MAX_PIXELS=(int, 40_000_000),
-    # Contact form: posts allowed per client IP and hour.
+    # Public forms (contact, join, project proposal): posts allowed per client IP and hour.
     CONTACT_FORM_RATE_LIMIT=(int, 5),
+    # A file attached to a project proposal, in megabytes.
+    PUBLIC_UPLOAD_MAX_MB=(int, 5),
+    # E-mail subscriptions (docs/subscriptions.md): sign-ups per client IP and per address
+    # and hour; send_digests' batches (e-mails per SMTP connection, seconds between them),
+    # the weekly digest's day (0 is Monday) and hour, and how long a claim of a killed run
+    # is left alone.
+    SUBSCRIBE_RATE_LIMIT=(int, 10),
+    SUBSCRIBE_ADDRESS_RATE_LIMIT=(int, 3),
+    SUBSCRIPTIONS_BATCH_SIZE=(int, 50),
+    SUBSCRIPTIONS_BATCH_PAUSE=(float, 1.0),
+    SUBSCRIPTIONS_DIGEST_WEEKDAY=(int, 3),
+    SUBSCRIPTIONS_DIGEST_HOUR=(int, 8),
+    SUBSCRIPTIONS_CLAIM_MINUTES=(int, 15),
     PAGE_CACHE_BROWSER_SECONDS=(int, 60),
     FRONTEND_CACHE_VARNISH_URL=(str, ""),
     FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN=(str, ""),
@@ -104,6 +127,8 @@ INSTALLED_APPS = [
     "chantiers",
     "regions",
     "news",
+    "directory",
+    "subscriptions",
     "search",
     "syndication",
     # Before wagtail-localize: routes its views through the translation rights.
@@ -142,6 +167,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_countries",
     "axes",
     # Two-factor authentication for the admin (ops/twofactor.py).
     "django_otp",
@@ -200,11 +226,15 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+# A kept connection is checked before a request uses it (one round trip, only after it has
+# been idle since the previous request), so that a database restart costs no request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", env("DATABASE_CONNECT_TIMEOUT"))
     # PostgreSQL's default random_page_cost (4.0) prices disks that seek; on SSD storage it
     # makes the planner read the whole search index rather than its GIN index (search at
     # 10,000 pages: 77 ms instead of 24 ms for a common word). 1.1 is the usual SSD value.
-    DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault(
         "options", f"-c random_page_cost={env('POSTGRES_RANDOM_PAGE_COST')}"
     )
@@ -308,21 +338,36 @@ if env("AWS_STORAGE_BUCKET_NAME"):
         else env("AWS_S3_ENDPOINT_URL") or "https://*.amazonaws.com"
     )
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: Redis when REDIS_URL is set, else files in CACHE_DIR. Either is shared by every
+# process of the site (gunicorn's workers, commands, cron), so that a change made by any of
+# them shows on the next request of all (docs/performance.md, "The default cache"). Redis
+# unreachable or slower than REDIS_TIMEOUT: the site serves uncached (ops/cache.py). Sessions
+# and the login lockout live in the database, never only in the cache.
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "ops.cache.ResilientRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "ess",
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": env("REDIS_TIMEOUT"),
+                "SOCKET_TIMEOUT": env("REDIS_TIMEOUT"),
+                "RETRY_SECONDS": env("REDIS_RETRY_SECONDS"),
+                # A change made while Redis was away could not change the page cache's
+                # generation (core.cache.GENERATION_KEY): forget it once Redis is back.
+                "FORGET_AFTER_OUTAGE": ["pagecache:generation"],
+            },
         }
     }
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "ess",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("CACHE_DIR"),
+            # Past MAX_ENTRIES files, a third of them go (any, the generation's included:
+            # a lost generation only empties the cache).
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 # Whole responses for anonymous visitors (core/cache.py): how long the server keeps them
@@ -475,6 +520,14 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env("DOCUMENT_MAX_UPLOAD_MB") * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env("IMAGE_MAX_UPLOAD_MB") * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env("IMAGE_MAX_PIXELS")
 CONTACT_FORM_RATE_LIMIT = env("CONTACT_FORM_RATE_LIMIT")
+PUBLIC_UPLOAD_MAX_MB = env("PUBLIC_UPLOAD_MAX_MB")
+SUBSCRIBE_RATE_LIMIT = env("SUBSCRIBE_RATE_LIMIT")
+SUBSCRIBE_ADDRESS_RATE_LIMIT = env("SUBSCRIBE_ADDRESS_RATE_LIMIT")
+SUBSCRIPTIONS_BATCH_SIZE = env("SUBSCRIPTIONS_BATCH_SIZE")
+SUBSCRIPTIONS_BATCH_PAUSE = env("SUBSCRIPTIONS_BATCH_PAUSE")
+SUBSCRIPTIONS_DIGEST_WEEKDAY = env("SUBSCRIPTIONS_DIGEST_WEEKDAY")
+SUBSCRIPTIONS_DIGEST_HOUR = env("SUBSCRIPTIONS_DIGEST_HOUR")
+SUBSCRIPTIONS_CLAIM_MINUTES = env("SUBSCRIPTIONS_CLAIM_MINUTES")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -543,6 +596,7 @@ EMAIL_USE_TLS = env("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env("EMAIL_USE_SSL")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = env("SERVER_EMAIL")
+EMAIL_TIMEOUT = env("EMAIL_TIMEOUT")
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 LOGGING = {

@@ -1,5 +1,7 @@
 """Tests: only what trims cost. Everything else is the base configuration."""
 
+import os
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-insecure-key"
@@ -23,3 +25,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+
+# The file cache (the default without REDIS_URL): a folder per pytest-xdist worker, since
+# every test empties the cache.
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
+    CACHES["default"]["LOCATION"] = str(  # noqa: F405
+        BASE_DIR / "var" / f"test-cache-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"  # noqa: F405
+    )

@@ -39,7 +39,7 @@ from home.factories import (
 )
 from home.models import ContactFormField, HomePage
 from news.models import PressContact, PressKitItem
-from regions.models import Organisation, RegionContact
+from regions.models import RegionContact
 
 from . import data
 from .illustrations import illustration, render_jpeg
@@ -232,17 +232,12 @@ def build_media(demo):
 
 
 def build_snippets(demo):
-    """Press contacts and organisations (members and partners)."""
+    """Press contacts (the directory's organisations are pages: its own demo step)."""
     for fields in data.PRESS_CONTACTS:
         contact = PressContact.objects.filter(email=fields["email"], locale=demo.locale).first()
         if contact is None:
             contact = demo.note(PressContact.objects.create(locale=demo.locale, **fields))
         demo.press_contacts[fields["email"]] = contact
-    for fields in data.ORGANISATIONS:
-        organisation = Organisation.objects.filter(name=fields["name"], locale=demo.locale).first()
-        if organisation is None:
-            organisation = demo.note(Organisation.objects.create(locale=demo.locale, **fields))
-        demo.organisations[fields["name"]] = organisation
 
 
 def _is_untouched_placeholder(page):

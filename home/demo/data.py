@@ -146,87 +146,22 @@ PRESS_CONTACTS = [
     },
 ]
 
-ORGANISATIONS = [
-    {
-        "name": "CERES – Centre de ressources en entrepreneuriat social",
-        "legal_form": "association",
-        "is_member": False,
-        "country": "Togo",
-        "website": "https://example.org/ceres",
-        "description": (
-            "Centre créé au Togo en mars 2019 pour accompagner les entrepreneurs sociaux "
-            "et faire du pays un pôle ouest-africain de l'entreprise sociale."
-        ),
-    },
-    {
-        "name": "Coopérative d'activité et d'emploi Les Artisans réunis",
-        "legal_form": "cooperative",
-        "is_member": True,
-        "country": "France",
-        "website": "https://example.org/cae-artisans",
-        "description": "Coopérative qui héberge et accompagne des porteurs de projet salariés.",
-    },
-    {
-        "name": "Mutuelle Solidarité Santé du Nord",
-        "legal_form": "mutual",
-        "is_member": True,
-        "country": "France",
-        "website": "https://example.org/mutuelle-nord",
-        "description": "Mutuelle de santé gérée par ses adhérents, engagée sur la prévention.",
-    },
-    {
-        "name": "Association Territoires solidaires",
-        "legal_form": "association",
-        "is_member": True,
-        "country": "France",
-        "website": "https://example.org/territoires-solidaires",
-        "description": "Association d'éducation populaire au développement durable.",
-    },
-    {
-        "name": "Fondation Entreprendre ensemble",
-        "legal_form": "foundation",
-        "is_member": False,
-        "country": "France",
-        "website": "https://example.org/fondation",
-        "description": "Fondation qui finance l'amorçage de projets d'innovation sociale.",
-    },
-    {
-        "name": "Réseau africain de l'économie sociale et solidaire",
-        "legal_form": "association",
-        "is_member": False,
-        "country": "Burkina Faso",
-        "website": "https://example.org/reseau-africain-ess",
-        "description": (
-            "Plateforme ouverte aux organisations d'ESS du continent, avec une banque "
-            "de projets et un réseau de conseil."
-        ),
-    },
-    {
-        "name": "Les Paniers du coin",
-        "legal_form": "social_enterprise",
-        "is_member": True,
-        "country": "France",
-        "website": "https://example.org/paniers",
-        "description": "Entreprise sociale d'insertion qui livre des paniers de produits locaux.",
-    },
-]
-
 # --- Home and frame --------------------------------------------------------------------
 
 FIGURES = {
     "title": "Le Mouvement en chiffres",
     "figures": [
-        {"number": "11", "label": "régions mobilisées", "source": "Feuille de route, juin 2010"},
-        {"number": "4", "label": "chantiers thématiques", "source": "Feuille de route, juin 2010"},
+        # Counted from the site's data (the first with the movement's own label), then
+        # typed figures with their source.
+        {"metric": "regions", "number": "", "label": "régions mobilisées", "source": ""},
+        {"metric": "member_organisations", "number": "", "label": "", "source": ""},
+        {"metric": "projects", "number": "", "label": "", "source": ""},
+        {"metric": "events_this_year", "number": "", "label": "", "source": ""},
         {
+            "metric": "",
             "number": "1 325",
             "label": "entrepreneurs sociaux suivis par le CERES au Togo",
             "source": "CERES, 2019",
-        },
-        {
-            "number": "24",
-            "label": "jeunes entrepreneurs par cohorte d'incubation, deux cohortes par an",
-            "source": "CERES",
         },
     ],
 }

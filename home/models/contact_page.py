@@ -11,8 +11,9 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from core.forms import RATE_LIMIT_MESSAGE, caught_by_honeypot, over_rate_limit
 from core.models import BasePage
-from home.forms import ContactFormBuilder, caught_by_honeypot, over_rate_limit
+from home.forms import ContactFormBuilder
 
 logger = logging.getLogger(__name__)
 
@@ -75,10 +76,7 @@ class ContactPage(AbstractEmailForm, BasePage):
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
             if over_rate_limit(request):
                 form.is_valid()
-                form.add_error(
-                    None,
-                    _("Too many messages were sent from your connection. Please try again later."),
-                )
+                form.add_error(None, RATE_LIMIT_MESSAGE)
                 status = 429
             elif form.is_valid():
                 if caught_by_honeypot(form):

@@ -6,8 +6,10 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from chantiers import listings as chantier_listings
-from core.blocks import BodyBlock, FiguresBlock
+from core import figures
+from core.blocks import BodyBlock, KeyFiguresBlock
 from core.models import BasePage
+from directory import listings as directory_listings
 from home import routing
 from news import listings as news_listings
 from regions import listings as region_listings
@@ -25,10 +27,14 @@ class HomePage(BasePage):
         related_name="+",
     )
     figures = StreamField(
-        [("figures", FiguresBlock())],
+        [("figures", KeyFiguresBlock())],
         verbose_name=_("key figures"),
         blank=True,
         block_counts={"figures": {"max_num": 1}},
+        help_text=_(
+            "Empty: the regions, member organisations, projects and events of the year, "
+            "counted. A counted figure keeps itself up to date."
+        ),
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
@@ -48,6 +54,7 @@ class HomePage(BasePage):
         APIField("hero_title"),
         APIField("hero_text"),
         APIField("figures"),
+        APIField("key_figures"),
         APIField("body"),
     ]
 
@@ -61,6 +68,9 @@ class HomePage(BasePage):
         "chantiers.RoadmapPage",
         "home.StandardPage",
         "home.ContactPage",
+        "directory.DirectoryPage",
+        "directory.ProjectBankPage",
+        "directory.JoinPage",
     ]
     max_count_per_parent = 1
 
@@ -95,4 +105,16 @@ class HomePage(BasePage):
             "regions": region_listings.regions_of_language(self.locale),
             "latest_news": news_listings.latest_news(self.locale, 4),
             "next_events": news_listings.upcoming_events(self.locale, 3),
+            "figure_counts": region_listings.figure_counts(),
+            "directory": sections.get("directorypage"),
+            "project_bank": sections.get("projectbankpage"),
+            "latest_projects": directory_listings.latest_projects(self.locale, 3),
         }
+
+    @property
+    def key_figures(self):
+        """The figures as visitors read them, counted ones with their number (the API)."""
+        counts = region_listings.figure_counts()
+        value = self.figures[0].value if self.figures else None
+        items = [dict(f) for f in value["figures"]] if value else figures.defaults(counts)
+        return figures.resolve(items, counts)

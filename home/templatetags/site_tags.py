@@ -17,6 +17,12 @@ def site_home(context):
     return site_chrome(context.get("request"))["home"]
 
 
+@register.simple_tag(takes_context=True)
+def join_link(context):
+    """The join page of the active language (``url``, ``title``, ``lang``), or None."""
+    return site_chrome(context.get("request"))["join"]
+
+
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
     current = context.get("page")

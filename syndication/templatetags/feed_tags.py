@@ -27,5 +27,6 @@ def feed_links(context):
 
 @register.inclusion_tag("includes/feed_subscribe.html", takes_context=True)
 def feed_subscribe(context):
-    """The same feeds as visible links, for readers."""
-    return {"feeds": _feeds(context)}
+    """The same feeds as visible links, for readers, and the e-mail sign-up of the page."""
+    page = context.get("page")
+    return {"feeds": _feeds(context), "page": page if isinstance(page, Page) else None}

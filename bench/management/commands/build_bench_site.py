@@ -24,13 +24,19 @@ class Command(BaseCommand):
             help="Content pages to create, shared between French and English.",
         )
         parser.add_argument(
+            "--images",
+            type=int,
+            default=None,
+            help="Images in the first region's collection (default: pages / 2, at most 5,000).",
+        )
+        parser.add_argument(
             "--summary",
             type=Path,
             default=None,
             help="Write the URLs the benchmark loads to this JSON file.",
         )
 
-    def handle(self, *args, pages, summary, **options):
+    def handle(self, *args, pages, images, summary, **options):
         if pages < 100:
             raise CommandError("--pages must be at least 100.")
         if Page.objects.filter(depth__gt=2).exists():
@@ -38,7 +44,7 @@ class Command(BaseCommand):
                 "This database already has content. Point DATABASE_URL at an empty database."
             )
         with transaction.atomic():
-            result = build(pages=pages, stdout=self.stdout)
+            result = build(pages=pages, images=images, stdout=self.stdout)
         if summary:
             dump(result, summary)
         self.stdout.write(self.style.SUCCESS(f"Built {pages} pages."))
