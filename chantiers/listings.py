@@ -1,5 +1,7 @@
 """What other apps' pages list of chantiers and roadmaps: the home page and the regions."""
 
+from django.db.models import BooleanField, ExpressionWrapper
+
 from chantiers.models import (
     NATIONAL_ROADMAP_DEPTH,
     ChantierPage,
@@ -7,6 +9,7 @@ from chantiers.models import (
     national_chantier,
     next_milestone,
 )
+from core.i18n import real_translation_q
 
 __all__ = [
     "national_chantier",
@@ -43,12 +46,16 @@ def region_chantier_pages(region):
 
 
 def region_roadmaps(region):
-    """The region's own roadmaps, with their milestones."""
+    """The region's own roadmaps, with their milestones, translated or not.
+
+    Each has ``is_translated``: False for an alias showing another language's roadmap,
+    whose milestones (their dates) still count: they are the same in every language.
+    """
     return list(
         RoadmapPage.objects.child_of(region)
         .live()
         .public()
-        .translated()
+        .annotate(is_translated=ExpressionWrapper(real_translation_q(), BooleanField()))
         .defer_streamfields()
         .prefetch_related("milestones")
         .order_by("path")

@@ -10,7 +10,16 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Signal handlers work on models: imported once the app registry is ready.
-        from core import cache, i18n
+        from wagtail.permissions import register_permission_policy
+
+        from core import cache, i18n, permissions
+
+        # Before any view asks the registry (core is the first app): every translatable
+        # snippet gets the translation rules (core/permissions.py).
+        for model in permissions.translatable_models():
+            register_permission_policy(
+                model, permissions.TranslatableSnippetPermissionPolicy(model), exact_class=True
+            )
 
         post_migrate.connect(i18n.sync_locales_after_migrate, sender=self)
         page_published.connect(i18n.on_page_published, dispatch_uid="core.i18n.published")

@@ -8,9 +8,11 @@ listings by ``real_translation_q``); publishing a source refreshes its translati
 
 import logging
 
+from django.apps import apps
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
@@ -176,6 +178,43 @@ def _copy_synchronised_fields(source, target):
     return changed
 
 
+def untranslated_counts(source, locale_ids):
+    """{locale id: how many of the source's strings have no (valid) translation there}."""
+    segments = StringSegment.objects.filter(source=source)
+    return {
+        locale_id: segments.exclude(
+            Exists(
+                StringTranslation.objects.filter(
+                    translation_of=OuterRef("string_id"),
+                    context=OuterRef("context_id"),
+                    locale_id=locale_id,
+                    has_error=False,
+                )
+            )
+        ).count()
+        for locale_id in locale_ids
+    }
+
+
+def refresh_source(source):
+    """Read the source object again into its translation source, and note when each of its
+    translations falls behind (strings it has no translation of appear) or catches up."""
+    outdated = apps.get_model("core", "OutdatedTranslation")  # core.models imports this module
+    translations = list(source.translations.filter(enabled=True))
+    locale_ids = [t.target_locale_id for t in translations]
+    before = untranslated_counts(source, locale_ids)
+    source.update_from_db()
+    after = untranslated_counts(source, locale_ids)
+    now = timezone.now()
+    for translation in translations:
+        locale_id = translation.target_locale_id
+        if not after[locale_id]:
+            outdated.objects.filter(translation=translation).delete()
+        elif not before[locale_id]:
+            outdated.objects.update_or_create(translation=translation, defaults={"since": now})
+    return after
+
+
 def update_translations(instance):
     """After the source of translations was saved or published: refresh, then sync.
 
@@ -188,7 +227,7 @@ def update_translations(instance):
     ).first()
     if source is None:
         return
-    source.update_from_db()
+    refresh_source(source)
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):
         try:
             target = source.get_translated_instance(translation.target_locale)
@@ -212,8 +251,23 @@ def _sync_page(source, target):
         revision.publish()
 
 
+def forget_caught_up(instance):
+    """A translation just published: no longer out of date once every string is translated."""
+    outdated = apps.get_model("core", "OutdatedTranslation")
+    for record in outdated.objects.filter(
+        translation__source__object_id=instance.translation_key,
+        translation__target_locale_id=instance.locale_id,
+    ).select_related("translation__source"):
+        translation = record.translation
+        if not untranslated_counts(translation.source, [translation.target_locale_id])[
+            translation.target_locale_id
+        ]:
+            record.delete()
+
+
 def on_page_published(sender, instance, **kwargs):
     update_translations(instance)
+    forget_caught_up(instance)
 
 
 def on_snippet_saved(sender, instance, created=False, raw=False, **kwargs):

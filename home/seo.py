@@ -101,7 +101,7 @@ def share_image(page, request):
             "url": request.build_absolute_uri(rendition.url),
             "width": rendition.width,
             "height": rendition.height,
-            "alt": image.default_alt_text or "",
+            "alt": getattr(page, "image_alt", "") or image.default_alt_text or "",
         }
     width, height = DEFAULT_SHARE_IMAGE_SIZE
     return {

@@ -111,6 +111,15 @@ class NewsPage(ThemedPageMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The image's text alternative in the page's language (images themselves are not translated).
+    image_alt = models.CharField(
+        _("main image: text alternative"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Describes the image in this page's language. Empty: the image's own description."
+        ),
+    )
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
     # A relay: news from a partner's site.
     source_name = models.CharField(_("source name"), max_length=200, blank=True)
@@ -140,6 +149,7 @@ class NewsPage(ThemedPageMixin, BasePage):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
         FieldPanel("intro"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("body"),
         *ThemedPageMixin.theme_panels,
         FieldPanel("tags"),
@@ -167,6 +177,7 @@ class NewsPage(ThemedPageMixin, BasePage):
         APIField("intro"),
         APIField("body"),
         APIField("image"),
+        APIField("image_alt"),
         ThemedPageMixin.theme_api_field,
         APIField("tags"),
         APIField("source_name"),

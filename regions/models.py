@@ -117,10 +117,12 @@ class RegionPage(BasePage):
         return RegionPagePermissionTester(user, self)
 
     def listings(self):
-        roadmaps = chantier_listings.region_roadmaps(self)
-        # The region's own roadmaps first; without one, the national roadmaps of its theme
-        # (asked for only then: ``public()`` costs a query).
-        milestone = next_milestone(roadmaps)
+        own = chantier_listings.region_roadmaps(self)
+        roadmaps = [roadmap for roadmap in own if roadmap.is_translated]
+        # The region's own roadmaps first, translated or not (a milestone's date is the same
+        # in every language); without one, the national roadmaps of its theme (asked for
+        # only then: ``public()`` costs a query).
+        milestone = next_milestone(own)
         if milestone is None:
             national = chantier_listings.national_roadmaps(self.locale, self.theme)
             milestone = next_milestone(national)

@@ -4,10 +4,10 @@ Used by ``RegionPage.permissions_for_user``; the groups themselves are in
 ``regions.permissions``.
 """
 
-from wagtail.models import PagePermissionTester
+from core.permissions import SitePagePermissionTester
 
 
-class RegionPagePermissionTester(PagePermissionTester):
+class RegionPagePermissionTester(SitePagePermissionTester):
     """Deleting, moving or unpublishing a region takes permissions granted above it.
 
     Wagtail's page permissions apply to a page and everything below it. A coordination
@@ -19,20 +19,23 @@ class RegionPagePermissionTester(PagePermissionTester):
     def __init__(self, user, page):
         super().__init__(user, page)
         if user.is_active and not user.is_superuser:
-            self.inherited_permissions = {
-                perm.permission.codename.rsplit("_", maxsplit=1)[0]
-                for perm in self.permission_policy.get_cached_permissions_for_user(user)
-                if page.path.startswith(perm.page.path) and page.path != perm.page.path
-            }
+            _actions, self.inherited_permissions = self.actions_of(
+                [
+                    perm
+                    for perm in self.permission_policy.get_cached_permissions_for_user(user)
+                    if page.path.startswith(perm.page.path) and page.path != perm.page.path
+                ]
+            )
 
     def _inherited_only(self, check, *args, **kwargs):
         if not self.user.is_active or self.user.is_superuser:
             return check(*args, **kwargs)
-        permissions, self.permissions = self.permissions, self.inherited_permissions
+        saved = self.permissions, self.structural_permissions
+        self.permissions = self.structural_permissions = self.inherited_permissions
         try:
             return check(*args, **kwargs)
         finally:
-            self.permissions = permissions
+            self.permissions, self.structural_permissions = saved
 
     def can_delete(self, ignore_bulk=False):
         return self._inherited_only(super().can_delete, ignore_bulk=ignore_bulk)

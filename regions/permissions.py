@@ -22,6 +22,7 @@ from wagtail.models import (
 )
 
 from core.hooks import NATIONAL_PERMISSIONS_HOOK
+from core.models import TranslationPermission
 from news.models import NewsIndexPage, PressRoomPage
 from regions.models import RegionPage
 
@@ -289,6 +290,10 @@ def sync_national():
         changes,
     )
     _grant_pages(national, [Page.get_first_root_node()], NATIONAL_PAGE_ACTIONS, changes)
+    # The national team translates everything, into every language (core.permissions).
+    _, created = TranslationPermission.objects.get_or_create(group=national, locale=None)
+    if created:
+        changes.append(f"{national.name}: translates into every language")
     _grant_collection(national, Collection.get_first_root_node(), changes)
 
     news_indexes, press_rooms = _national_pages()
@@ -323,7 +328,33 @@ def sync_national():
         _, created = WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
         if created:
             changes.append(f"workflow {workflow.name} on {page.url_path}")
+    _retire_default_workflow(changes)
     return changes
+
+
+# Wagtail's own workflow, put on the root page by its migrations.
+DEFAULT_WORKFLOW_NAME = "Moderators approval"
+
+
+def _retire_default_workflow(changes):
+    """Take Wagtail's untouched default workflow off the root page.
+
+    It sends every page to the empty "Moderators" group ("Soumettre à Moderators approval",
+    leading nowhere): regional pages publish directly, national ones go through the
+    national workflow. A default workflow the national team changed (other tasks) stays.
+    """
+    for assignment in WorkflowPage.objects.filter(
+        page=Page.get_first_root_node(), workflow__name=DEFAULT_WORKFLOW_NAME
+    ).select_related("workflow"):
+        workflow = assignment.workflow
+        tasks = list(workflow.tasks.values_list("name", flat=True))
+        if tasks not in ([], [DEFAULT_WORKFLOW_NAME]):
+            continue
+        assignment.delete()
+        changes.append(f"workflow {workflow.name} taken off the root page")
+        if workflow.active and not workflow.workflow_pages.exists():
+            workflow.deactivate()
+            changes.append(f"workflow {workflow.name} deactivated")
 
 
 def sync_all():

@@ -173,14 +173,18 @@ def _search_index_off():
 
 def _region_provisioning_on():
     from regions import signals
+    from translation import signals as translation_signals
 
     signals.connect()
+    translation_signals.connect()
 
 
 def _region_provisioning_off():
     from regions import signals
+    from translation import signals as translation_signals
 
     signals.disconnect()
+    translation_signals.disconnect()
 
 
 #: Marker name: (connect, disconnect). The site connects these handlers at start-up; the

@@ -8,10 +8,14 @@ gettext's xgettext), into a temporary folder: the project's catalogues are not t
 
 from pathlib import Path
 
+import django
 import polib
 import pytest
+import wagtail
+import wagtail_localize
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 # Folders that hold no interface string of the project.
 IGNORED = ["locale", ".venv", "venv", "node_modules", "tests", "staticfiles", "media", ".git"]
@@ -55,3 +59,43 @@ def test_every_interface_string_has_a_french_translation(tmp_path, settings_over
 def test_the_english_catalogue_is_built_too():
     call_command("build_catalogues", verbosity=0)
     assert (Path(settings.BASE_DIR) / "site/locale/en/LC_MESSAGES/django.mo").exists()
+
+
+def library_french():
+    """{(context, msgid): French} of Django's, Wagtail's and wagtail-localize's catalogues."""
+    messages = {}
+    for package in (django, wagtail, wagtail_localize):
+        for path in Path(package.__file__).parent.glob("**/locale/fr/LC_MESSAGES/django.po"):
+            for entry in polib.pofile(str(path)):
+                if entry.msgstr and not entry.obsolete:
+                    messages.setdefault((entry.msgctxt, entry.msgid), set()).add(entry.msgstr)
+    return messages
+
+
+def test_the_project_never_gives_a_library_message_another_meaning():
+    """The project's catalogue is read before the libraries': where it translates one of
+    their messages differently, the admin changes too. Only the corrections of
+    admin_french.po may do so (Wagtail's "Locale(s)" shipped as "Région(s)")."""
+    call_command("build_catalogues", verbosity=0)
+    base = Path(settings.BASE_DIR) / "site/locale/fr"
+    corrections = {
+        (e.msgctxt, e.msgid) for e in polib.pofile(str(base / "fragments/admin_french.po"))
+    }
+    # Same meaning, another form (case, number, noun or verb of one word): checked by hand.
+    same_meaning = {"active", "Filter", "In progress", "tags", "document", "Page not found"}
+    library = library_french()
+    differ = sorted(
+        f"{entry.msgid!r}: project {entry.msgstr!r}, libraries {sorted(library[key])}"
+        for entry in polib.pofile(str(base / "LC_MESSAGES/django.po"))
+        if (key := (entry.msgctxt, entry.msgid)) in library
+        and entry.msgstr not in library[key]
+        and key not in corrections
+        and entry.msgid not in same_meaning
+    )
+    assert not differ, "\n".join(differ)
+
+
+def test_the_language_picker_says_languages_in_french():
+    with translation.override("fr"):
+        assert translation.gettext("Locales") == "Langues"
+        assert translation.gettext("Locale") == "Langue"

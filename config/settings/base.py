@@ -107,6 +107,14 @@ env = environ.Env(
     FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN=(str, ""),
     FRONTEND_CACHE_CLOUDFLARE_ZONEID=(str, ""),
     FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID=(str, ""),
+    # Machine-translation drafts in wagtail-localize's editor (off unless named):
+    # deepl | libretranslate | google, with its key, URL or project (docs/translation.md).
+    MACHINE_TRANSLATOR=(str, ""),
+    MACHINE_TRANSLATOR_KEY=(str, ""),
+    MACHINE_TRANSLATOR_URL=(str, ""),
+    MACHINE_TRANSLATOR_TIMEOUT=(float, 10.0),
+    GOOGLE_TRANSLATE_PROJECT_ID=(str, ""),
+    GOOGLE_TRANSLATE_CREDENTIALS_PATH=(str, ""),
 )
 
 DEBUG = env("DEBUG")
@@ -125,6 +133,8 @@ INSTALLED_APPS = [
     "subscriptions",
     "search",
     "syndication",
+    # Before wagtail-localize: routes its views through the translation rights.
+    "translation",
     # wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -429,6 +439,57 @@ if SEARCH_URL:
 WAGTAILSEARCH_BACKENDS = {
     "default": SEARCH_ENGINE_BACKEND or {"BACKEND": "search.backends.database"},
 }
+
+# Machine translation (wagtail-localize): a translator fills untranslated strings with it,
+# then reviews them; the translation stays a draft until published. Off by default.
+MACHINE_TRANSLATOR = env("MACHINE_TRANSLATOR").strip().lower()
+if MACHINE_TRANSLATOR == "deepl":
+    if not env("MACHINE_TRANSLATOR_KEY"):
+        raise ImproperlyConfigured("MACHINE_TRANSLATOR=deepl needs MACHINE_TRANSLATOR_KEY.")
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env("MACHINE_TRANSLATOR_KEY")},
+    }
+elif MACHINE_TRANSLATOR == "libretranslate":
+    if not env("MACHINE_TRANSLATOR_URL"):
+        raise ImproperlyConfigured(
+            "MACHINE_TRANSLATOR=libretranslate needs MACHINE_TRANSLATOR_URL (the server's "
+            "address, e.g. http://127.0.0.1:5000)."
+        )
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env("MACHINE_TRANSLATOR_URL").rstrip("/"),
+            "API_KEY": env("MACHINE_TRANSLATOR_KEY"),
+            "TIMEOUT": env("MACHINE_TRANSLATOR_TIMEOUT"),
+        },
+    }
+elif MACHINE_TRANSLATOR == "google":
+    from importlib.util import find_spec
+
+    if find_spec("google.cloud.translate") is None:
+        raise ImproperlyConfigured(
+            "MACHINE_TRANSLATOR=google needs Google's client: pip install -r "
+            "requirements-google.txt."
+        )
+    if not env("GOOGLE_TRANSLATE_PROJECT_ID"):
+        raise ImproperlyConfigured("MACHINE_TRANSLATOR=google needs GOOGLE_TRANSLATE_PROJECT_ID.")
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
+        "OPTIONS": {
+            "PROJECT_ID": env("GOOGLE_TRANSLATE_PROJECT_ID"),
+            **(
+                {"CREDENTIALS_PATH": env("GOOGLE_TRANSLATE_CREDENTIALS_PATH")}
+                if env("GOOGLE_TRANSLATE_CREDENTIALS_PATH")
+                else {}
+            ),
+        },
+    }
+elif MACHINE_TRANSLATOR:
+    raise ImproperlyConfigured(
+        f"MACHINE_TRANSLATOR={MACHINE_TRANSLATOR!r}: use deepl, libretranslate or google "
+        "(or leave it empty: no machine translation)."
+    )
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Mouvement ESS"

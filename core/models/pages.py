@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core import tree
 from core.i18n import real_translation_q
+from core.permissions import SitePagePermissionTester
 
 # wagtail-localize derives what to translate from the field types: text, rich text and
 # StreamFields are translated; dates, numbers, booleans, choices (kinds, statuses, themes),
@@ -70,6 +71,10 @@ class BasePage(Page):
     def region(self):
         """The region this page sits in, or None for a national page."""
         return tree.region_of(self)
+
+    def permissions_for_user(self, user):
+        """Wagtail's page permissions with the translation rules (``core.permissions``)."""
+        return SitePagePermissionTester(user, self)
 
 
 class IndexPage(BasePage):

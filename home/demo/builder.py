@@ -140,7 +140,12 @@ def stream(demo, items):
             blocks.append(
                 {
                     "type": "document",
-                    "value": {"document": demo.documents[value].pk, "title": "", "description": ""},
+                    "value": {
+                        "document": demo.documents[value].pk,
+                        # The link text, translated with the page (documents are not).
+                        "title": demo.documents[value].title,
+                        "description": "",
+                    },
                 }
             )
         elif kind == "cta":
@@ -443,6 +448,7 @@ def build_news(demo):
         }
         if item.get("image"):
             fields["image"] = demo.images[item["image"]]
+            fields["image_alt"] = fields["image"].description  # translated with the page
         if item.get("pdf"):
             fields["pdf"] = demo.documents[item["pdf"]]
         if item.get("press_contact"):

@@ -1,44 +1,19 @@
 """The demo site in English: translations of the French demo pages, as a translator would
 enter them in wagtail-localize's editor.
 
-``PAGES`` lists the French pages translated (by their path under the French home page,
-``""`` being the home page itself), ``PRESS_CONTACTS`` the press contacts (by e-mail).
-``TEXTS`` maps each French text of those pages (title, slug, introduction, every text of
-their bodies, inline contacts, press kit and milestones) to its English version. A French
-text missing from ``TEXTS`` keeps its French wording in the translation.
+Every page of the demo and every translatable snippet is translated, except the pages of
+``LEFT_UNTRANSLATED`` (by their path under the French home page). ``TEXTS`` maps each French
+text (title, slug, introduction, every text of the bodies, inline contacts, press kit,
+milestones, organisations) to its English version. A text missing from ``TEXTS`` keeps its
+French wording (names of places and organisations, figures): tests/test_english_site.py
+crawls the English demo for French left.
 """
 
 LANGUAGE = "en"
 
-# In the main menu first, so that the English header reads in English.
-PAGES = [
-    "",
-    "chantiers/",
-    "regions/",
-    "actualites/",
-    "agenda/",
-    "presse/",
-    "chantiers/former-et-sensibiliser/",
-    "chantiers/innovation-sociale/",
-    "chantiers/cooperation-economique/",
-    "chantiers/langage-de-la-preuve/",
-    "regions/midi-pyrenees/",
-    "regions/languedoc-roussillon/",
-    "regions/nord-pas-de-calais/",
-    "actualites/lancement-du-mouvement/",
-    "actualites/emprunt-national-entrepreneuriat-social/",
-    "actualites/feuille-de-route-relayee/",
-    "actualites/ceres-togo/",
-    "actualites/senegal-oit-cooperatives/",
-    "actualites/plateforme-africaine-ess/",
-    "actualites/retour-congres-2010/",
-    "presse/une-region-un-chantier-communique/",
-    "presse/congres-2010-communique/",
-    "feuille-de-route/",
-    "a-propos/",
-]
-
-PRESS_CONTACTS = ["presse@example.org", "communication@example.org"]
+# The one page the demo leaves in French: a regional news item its coordinator has not had
+# translated yet. Its English address shows the French text with the fallback notice.
+LEFT_UNTRANSLATED = ["regions/ile-de-france/formation-dirigeants-2026/"]
 
 TEXTS = {
     # --- Home page
@@ -353,4 +328,302 @@ TEXTS = {
         "services while pursuing both economic and social goals. The Movement has brought them "
         "together since 2010."
     ),
+    # --- Home page figures
+    "CERES, 2019": "CERES, 2019",
+    # --- Regional pages: Midi-Pyrénées
+    "La mesure d'impact en Midi-Pyrénées": "Impact measurement in Midi-Pyrénées",
+    "mesure-impact-midi-pyrenees": "impact-measurement-midi-pyrenees",
+    "Un groupe de dirigeants teste une grille d'évaluation commune.": (
+        "A group of managers is trying out a shared assessment grid."
+    ),
+    "Feuille de route Midi-Pyrénées": "Midi-Pyrénées roadmap",
+    "feuille-de-route-midi-pyrenees": "roadmap-midi-pyrenees",
+    "Construire une grille commune de mesure d'impact.": "Build a shared impact measurement grid.",
+    "Tester la grille dans dix structures.": "Try the grid out in ten organisations.",
+    "Groupe de travail constitué": "Working group set up",
+    "Grille testée en structure": "Grid tried out in organisations",
+    "Publication d'un guide régional": "A regional guide published",
+    "Midi-Pyrénées réunit son premier groupe de travail sur l'impact social": (
+        "Midi-Pyrénées holds its first working group on social impact"
+    ),
+    "impact-groupe-de-travail": "impact-working-group",
+    "Douze dirigeants d'entreprises sociales testent une grille d'évaluation.": (
+        "Twelve social enterprise managers are testing an assessment grid."
+    ),
+    "La grille sera présentée au Congrès puis éprouvée pendant un an dans les structures volontaires.": (
+        "The grid will be presented at the Congress, then put to the test for a year in the "
+        "organisations that volunteer."
+    ),
+    "Atelier en ligne : mesurer son impact social": "Online workshop: measuring your social impact",
+    "atelier-mesurer-impact": "workshop-measuring-impact",
+    "Deux heures pour découvrir la grille d'évaluation régionale.": (
+        "Two hours to get to know the regional assessment grid."
+    ),
+    # --- Languedoc-Roussillon
+    "Coopérer pour entreprendre en Languedoc-Roussillon": "Cooperating to do business in Languedoc-Roussillon",
+    "cooperation-languedoc-roussillon": "cooperation-languedoc-roussillon",
+    "Rencontres d'affaires et groupements pour les marchés publics.": (
+        "Business meetings and consortia for public contracts."
+    ),
+    "Feuille de route Languedoc-Roussillon": "Languedoc-Roussillon roadmap",
+    "feuille-de-route-languedoc-roussillon": "roadmap-languedoc-roussillon",
+    "Développer les affaires entre entreprises sociales.": "Grow trade between social enterprises.",
+    "Deux rencontres d'affaires par an.": "Two business meetings a year.",
+    "Première rencontre d'affaires": "First business meeting",
+    "Annuaire des achats solidaires": "Directory of socially responsible purchasing",
+    "Groupement pour un marché public": "A consortium for a public contract",
+    "Premières rencontres d'affaires entre entreprises sociales à Montpellier": (
+        "First business meetings between social enterprises in Montpellier"
+    ),
+    "rencontres-affaires-montpellier": "business-meetings-montpellier",
+    "Quarante structures ont échangé sur leurs besoins d'achats et de services.": (
+        "Forty organisations talked through what they need to buy and the services they seek."
+    ),
+    "Traiteurs d'insertion, imprimeurs coopératifs, services aux entreprises : plusieurs contrats sont nés de ces rendez-vous.": (
+        "Work-integration caterers, cooperative printers, business services: several contracts "
+        "came out of these meetings."
+    ),
+    "Atelier : créer et gérer une coopérative": "Workshop: setting up and running a cooperative",
+    "atelier-outils-cooperatifs": "workshop-cooperative-tools",
+    "Pépinière d'entreprises": "Business incubator",
+    "Présentation d'outils pratiques pour les projets coopératifs.": (
+        "Practical tools for cooperative projects, presented."
+    ),
+    # --- Nord-Pas-de-Calais
+    "Former à l'entreprise sociale dans le Nord-Pas-de-Calais": "Training for social enterprise in Nord-Pas-de-Calais",
+    "former-nord-pas-de-calais": "training-nord-pas-de-calais",
+    "Interventions dans les lycées et les universités de la région.": (
+        "Talks in the region's secondary schools and universities."
+    ),
+    "Feuille de route Nord-Pas-de-Calais": "Nord-Pas-de-Calais roadmap",
+    "feuille-de-route-nord-pas-de-calais": "roadmap-nord-pas-de-calais",
+    "Sensibiliser les jeunes et former les porteurs de projet.": (
+        "Raise awareness among young people and train project leaders."
+    ),
+    "Intervenir dans vingt lycées.": "Give talks in twenty secondary schools.",
+    "Kit pédagogique": "Teaching kit",
+    "Interventions en lycée": "Talks in secondary schools",
+    "Module universitaire": "University module",
+    "L'entrepreneuriat social s'invite dans les lycées du Nord-Pas-de-Calais": (
+        "Social entrepreneurship comes to Nord-Pas-de-Calais secondary schools"
+    ),
+    "lycees-entrepreneuriat-social": "schools-social-entrepreneurship",
+    "Des entrepreneurs sociaux racontent leur parcours à des lycéens.": (
+        "Social entrepreneurs tell secondary school pupils how they got started."
+    ),
+    "Une dizaine d'interventions sont prévues cette année scolaire, avec un kit pédagogique pour les enseignants.": (
+        "About ten talks are planned this school year, with a teaching kit for teachers."
+    ),
+    # --- Rhône-Alpes
+    "Rhône-Alpes repère et accompagne les innovations sociales de son territoire.": (
+        "Rhône-Alpes spots and supports the social innovations of its area."
+    ),
+    "Innovation sociale en Rhône-Alpes": "Social innovation in Rhône-Alpes",
+    "innovation-sociale-rhone-alpes": "social-innovation-rhone-alpes",
+    "Un appel à idées annuel et un lieu d'expérimentation à Lyon.": (
+        "A yearly call for ideas and a place to experiment in Lyon."
+    ),
+    "Rhône-Alpes : un appel à idées pour l'innovation sociale": "Rhône-Alpes: a call for ideas for social innovation",
+    "appel-a-idees-rhone-alpes": "call-for-ideas-rhone-alpes",
+    "Un partenaire régional lance un appel à idées relayé par le Mouvement.": (
+        "A regional partner launches a call for ideas, passed on by the Movement."
+    ),
+    "Les lauréats bénéficieront d'un accompagnement de six mois et d'un accès à un lieu d'expérimentation.": (
+        "The winners will get six months of support and access to a place to experiment."
+    ),
+    # --- Picardie, Franche-Comté, Bourgogne, Pays de la Loire, Aquitaine, PACA, Île-de-France
+    "En Picardie, des modules de sensibilisation pour les créateurs d'entreprise.": (
+        "In Picardie, awareness modules for people starting a business."
+    ),
+    "La Franche-Comté mutualise achats et moyens entre entreprises sociales.": (
+        "Franche-Comté pools purchasing and resources between social enterprises."
+    ),
+    "La Bourgogne s'appuie sur l'observatoire régional pour mesurer l'impact.": (
+        "Bourgogne relies on the regional observatory to measure impact."
+    ),
+    "Collectivités et ESS : la chambre régionale met ses compétences à disposition": (
+        "Local authorities and the SSE: the regional chamber offers its expertise"
+    ),
+    "cress-collectivites": "cress-local-authorities",
+    "Pourquoi une collectivité a-t-elle intérêt à soutenir la création d'entreprises de l'ESS ? La chambre régionale (CRESS) répond et présente son offre.": (
+        "Why should a local authority support the creation of social and solidarity economy "
+        "businesses? The regional chamber (CRESS) answers and sets out what it offers."
+    ),
+    "Une triple valeur ajoutée": "Value added three times over",
+    "Des emplois ancrés dans le territoire, du lien social et des activités attentives à l'environnement : les trois piliers de l'ESS recoupent ceux du développement durable.": (
+        "Jobs rooted in the area, social ties and activities that take care of the environment: "
+        "the three pillars of the SSE match those of sustainable development."
+    ),
+    "Ce que propose la CRESS": "What the CRESS offers",
+    "réunions d'information et conseil aux porteurs de projet ;": (
+        "information meetings and advice for project leaders;"
+    ),
+    "veille sur les projets innovants et lieux ressources ;": (
+        "keeping watch on innovative projects and resource centres;"
+    ),
+    "ingénierie de projet, études de faisabilité, groupes de travail ;": (
+        "project engineering, feasibility studies, working groups;"
+    ),
+    "animation du dispositif local d'accompagnement (DLA).": (
+        "running the local support scheme (DLA)."
+    ),
+    "Sa méthode : construire avec les acteurs locaux, leur laisser la maîtrise de leur projet et suivre celui-ci dans la durée.": (
+        "Its method: build with local players, leave them in charge of their project and "
+        "follow it over time."
+    ),
+    "Les Pays de la Loire soutiennent l'essaimage des projets innovants.": (
+        "Pays de la Loire helps innovative projects spread."
+    ),
+    "En Aquitaine, des groupements d'entreprises sociales pour les marchés publics.": (
+        "In Aquitaine, consortia of social enterprises bid for public contracts."
+    ),
+    "En PACA, un réseau de lieux ressources pour tester de nouvelles activités.": (
+        "In PACA, a network of resource centres to try out new activities."
+    ),
+    "PACA : trois lieux ressources pour tester une activité": "PACA: three resource centres to try out an activity",
+    "lieux-ressources-paca": "resource-centres-paca",
+    "Des espaces où tester une activité avant de créer sa structure.": (
+        "Places to try out an activity before setting up an organisation."
+    ),
+    "Ces lieux, animés avec les collectivités, accueillent les porteurs de projet dans leurs premiers mois.": (
+        "Run with local authorities, these places welcome project leaders in their first months."
+    ),
+    "L'Île-de-France forme les futurs dirigeants d'entreprises sociales.": (
+        "Île-de-France trains the future managers of social enterprises."
+    ),
+    "Bénévole référente": "Volunteer contact",
+    # --- National news, agenda
+    "Illustration : un livre ouvert et des marches qu'une personne gravit.": (
+        "Illustration: an open book and steps that a person is climbing."
+    ),
+    "Congrès du Mouvement 2010": "The Movement's 2010 Congress",
+    "congres-2010": "congress-2010",
+    "Palais des congrès": "Palais des congrès conference centre",
+    "Les régions présentent les actions préparées pour leur chantier.": (
+        "The regions present the actions they have prepared for their work programme."
+    ),
+    "Rencontre nationale thématique : former à l'entrepreneuriat social": (
+        "National thematic meeting: training for social entrepreneurship"
+    ),
+    "rencontre-nationale-formation-2011": "national-meeting-training-2011",
+    "Maison de l'économie sociale": "Social Economy House",
+    "Un an après le Congrès, les régions du chantier comparent leurs démarches.": (
+        "A year after the Congress, the regions of this work programme compare their approaches."
+    ),
+    "Rencontre nationale thématique : le langage de la preuve": (
+        "National thematic meeting: the language of evidence"
+    ),
+    "rencontre-nationale-impact-2011": "national-meeting-impact-2011",
+    "Hôtel de région": "Regional council building",
+    "Partage des méthodes d'évaluation testées en région.": (
+        "Sharing the assessment methods tried out in the regions."
+    ),
+    "rencontres-nationales-thematiques": "national-thematic-meetings",
+    "Halle des coopératives": "Cooperatives hall",
+    "Les quatre chantiers confrontent leurs expériences et décident de la suite.": (
+        "The four work programmes compare their experience and decide what comes next."
+    ),
+    "Congrès national du Mouvement": "The Movement's national Congress",
+    "congres-national": "national-congress",
+    "Cité des sciences et de l'industrie": "Cité des sciences et de l'industrie science museum",
+    "Le rendez-vous annuel des adhérents et des régions.": (
+        "The yearly gathering of members and regions."
+    ),
+    # --- Standard pages and the contact page
+    "Mentions légales": "Legal notice",
+    "mentions-legales": "legal-notice",
+    "Informations sur l'éditeur et l'hébergeur de ce site.": (
+        "Information about the publisher and the host of this site."
+    ),
+    "Éditeur": "Publisher",
+    "Mouvement de l'économie sociale et solidaire (site de démonstration). Contact : contact@example.org.": (
+        "Social and Solidarity Economy Movement (demonstration site). Contact: contact@example.org."
+    ),
+    "Données personnelles": "Personal data",
+    "Ce site ne dépose aucun cookie de mesure d'audience. Les adresses présentes sur le site sont fictives.": (
+        "This site sets no audience measurement cookie. The addresses shown on the site are "
+        "fictional."
+    ),
+    "Déclaration d'accessibilité": "Accessibility statement",
+    "accessibilite": "accessibility",
+    "Le Mouvement s'engage à rendre son site accessible à toutes et à tous.": (
+        "The Movement is committed to making its site accessible to everyone."
+    ),
+    "État de conformité": "Compliance status",
+    "Le site vise la conformité au référentiel général d'amélioration de l'accessibilité (RGAA). Un audit reste à conduire.": (
+        "The site aims to comply with the French general accessibility improvement framework "
+        "(RGAA). An audit is still to be carried out."
+    ),
+    "Signaler un problème": "Report a problem",
+    "Si vous ne parvenez pas à accéder à un contenu, écrivez à accessibilite@example.org.": (
+        "If you cannot access some content, write to accessibilite@example.org."
+    ),
+    "Message reçu par le formulaire de contact": "Message received through the contact form",
+    "Écrire à l'équipe nationale. Pour une question sur une région, les coordonnées de ses référents sont sur sa page.": (
+        "Write to the national team. For a question about a region, its contacts' details are "
+        "on its page."
+    ),
+    "Merci, votre message est bien arrivé. L'équipe nationale vous répond sous quelques jours.": (
+        "Thank you, your message has arrived. The national team will reply within a few days."
+    ),
+    # --- Organisations
+    "Association Territoires solidaires": "Territoires solidaires association",
+    "Association d'éducation populaire au développement durable.": (
+        "A community education association on sustainable development."
+    ),
+    "CERES – Centre de ressources en entrepreneuriat social": (
+        "CERES – Social Entrepreneurship Resource Centre"
+    ),
+    "Centre créé au Togo en mars 2019 pour accompagner les entrepreneurs sociaux et faire du pays un pôle ouest-africain de l'entreprise sociale.": (
+        "A centre set up in Togo in March 2019 to support social entrepreneurs and make the "
+        "country a West African hub of social enterprise."
+    ),
+    "Coopérative d'activité et d'emploi Les Artisans réunis": (
+        "Les Artisans réunis business and employment cooperative"
+    ),
+    "Coopérative qui héberge et accompagne des porteurs de projet salariés.": (
+        "A cooperative that hosts and supports project leaders as salaried members."
+    ),
+    "Fondation qui finance l'amorçage de projets d'innovation sociale.": (
+        "A foundation that provides seed funding for social innovation projects."
+    ),
+    "Entreprise sociale d'insertion qui livre des paniers de produits locaux.": (
+        "A work-integration social enterprise that delivers boxes of local produce."
+    ),
+    "Mutuelle Solidarité Santé du Nord": "Solidarité Santé du Nord mutual",
+    "Mutuelle de santé gérée par ses adhérents, engagée sur la prévention.": (
+        "A health mutual run by its members, committed to prevention."
+    ),
+    "Plateforme ouverte aux organisations d'ESS du continent, avec une banque de projets et un réseau de conseil.": (
+        "A platform open to the continent's SSE organisations, with a project bank and an "
+        "advice network."
+    ),
+    # --- Image descriptions (each page's text alternative) and document link texts
+    "Illustration : une foule de personnes aux couleurs des quatre chantiers, sous le moulinet du Mouvement.": (
+        "Illustration: a crowd of people in the colours of the four work programmes, under the "
+        "Movement's pinwheel."
+    ),
+    "Illustration : une ampoule allumée et une jeune pousse.": (
+        "Illustration: a lit light bulb and a young shoot."
+    ),
+    "Illustration : trois anneaux entrelacés reliés à des personnes.": (
+        "Illustration: three interlocking rings linked to people."
+    ),
+    "Illustration : un histogramme qui monte et une loupe.": (
+        "Illustration: a rising bar chart and a magnifying glass."
+    ),
+    "Illustration : une salle pleine de participants face à une tribune.": (
+        "Illustration: a room full of participants facing a stage."
+    ),
+    "Illustration : un soleil, un baobab et quatre personnes côte à côte.": (
+        "Illustration: a sun, a baobab tree and four people side by side."
+    ),
+    "Illustration : une mosaïque de parcelles et un repère sur la carte.": (
+        "Illustration: a patchwork of fields and a marker on the map."
+    ),
+    "Illustration : un calendrier aux dates marquées et trois participants.": (
+        "Illustration: a calendar with marked dates and three participants."
+    ),
+    "Fiche de présentation : les quatre chantiers": "Fact sheet: the four work programmes",
+    "Observatoire régional de l'ESS : synthèse": "Regional SSE observatory: summary",
 }

@@ -2,18 +2,20 @@
 
 ``translate_demo(demo)`` is a step of ``load_demo_content`` (registered in
 ``home/wagtail_hooks.py``). It synchronises the language trees (an English alias of every
-French page), then translates the pages and press contacts listed in ``english`` with
-wagtail-localize's source, translation and string-translation records: each English page
+French page), then translates every page and translatable snippet this run created (those
+of other apps' demo steps too: it runs last) with the texts of ``english``,
+through wagtail-localize's source, translation and string-translation records: each English page
 stays linked to its French source, shows in the translators' editor and is marked out of
-date when the source changes. Idempotent: what is already translated is left alone.
+date when the source changes. Idempotent: what is already translated is left alone. The pages of
+``english.LEFT_UNTRANSLATED`` keep their alias, to show the fallback notice.
 """
 
 from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
 
 from core import i18n
-from news.models import PressContact
 
 from . import english
 
@@ -47,34 +49,40 @@ def _is_translated(instance, locale):
     return translation is not None and not getattr(translation, "alias_of_id", None)
 
 
+def _untranslated_snippets(demo, locale):
+    """The snippets this run created (of every translatable snippet model), untranslated."""
+    models = tuple(model for model in get_snippet_models() if issubclass(model, TranslatableMixin))
+    for obj in demo.created:
+        if isinstance(obj, models) and obj.locale_id == demo.home.locale_id:
+            if not _is_translated(obj, locale):
+                yield obj
+
+
 def translate_demo(demo):
     locales = i18n.sync_locales(sync_trees=False)
     locale = locales[english.LANGUAGE]
     home = demo.home
-    contacts = [
-        contact
-        for contact in PressContact.objects.filter(
-            email__in=english.PRESS_CONTACTS, locale=home.locale
-        )
-        if not _is_translated(contact, locale)
-    ]
+    kept = {home.url_path + path for path in english.LEFT_UNTRANSLATED}
+    snippets = list(_untranslated_snippets(demo, locale))
+    # The pages this run created (editors' pages are left to the translators).
+    created = {obj.translation_key for obj in demo.created if isinstance(obj, Page)}
     pages = [
         page.specific
-        for page in Page.objects.filter(url_path__in=[home.url_path + p for p in english.PAGES])
+        for page in Page.objects.descendant_of(home, inclusive=True)
+        .filter(locale=home.locale, alias_of__isnull=True, translation_key__in=created)
+        .exclude(url_path__in=kept)
+        .order_by("path")  # parents before their children
         if not _is_translated(page, locale)
     ]
-    if not contacts and not pages:
+    if not snippets and not pages:
         return  # Already translated: a second run changes nothing.
 
     # Every French page gets its English alias first, as editors' pages get on creation.
     i18n.sync_locales()
-    for contact in contacts:
-        demo.note(i18n.translate(contact, english.LANGUAGE, english.TEXTS))
-        demo.log(f"  + English press contact: {contact.name}")
-    by_path = {page.url_path: page for page in pages}
-    for path in english.PAGES:  # parents before their children
-        page = by_path.get(home.url_path + path)
-        if page is not None:
-            normalise_list_blocks(page)
-            demo.note(i18n.translate(page, english.LANGUAGE, english.TEXTS))
-            demo.log(f"  + English translation: {page.title}")
+    for snippet in snippets:
+        demo.note(i18n.translate(snippet, english.LANGUAGE, english.TEXTS))
+        demo.log(f"  + English {snippet._meta.verbose_name}: {snippet}")
+    for page in pages:
+        normalise_list_blocks(page)
+        demo.note(i18n.translate(page, english.LANGUAGE, english.TEXTS))
+        demo.log(f"  + English translation: {page.title}")
