@@ -15,6 +15,7 @@ import datetime
 from django import forms
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import THEME_SHORT_LABELS, ThemeCode
 from core.tree import REGION_DEPTH, attach_regions, region_pages
@@ -119,7 +120,7 @@ class LibraryFilterForm(forms.Form):
     region = forms.ChoiceField(label=_("Region"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     language = forms.ChoiceField(label=_("Language of the document"), required=False)
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
+    sort = forms.ChoiceField(label=pgettext_lazy("listing order", "Sort by"), required=False, choices=SORTS)
 
     def __init__(self, data, *, items, regions, **kwargs):
         super().__init__(data, **kwargs)
