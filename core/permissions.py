@@ -12,7 +12,7 @@ rules are routed in ``translation/``.
 
 from django.apps import apps
 from django.contrib.auth.models import Permission
-from django.db.models import Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from wagtail.models import Page, PagePermissionTester, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -63,6 +63,21 @@ def right_for(rights, locale_id):
     if None in rights:
         return True, rights[None]
     return False, False
+
+
+def with_translation_flags(pages):
+    """``pages`` with what ``is_translation`` asks of each page read in the same query: the
+    explorer and the chooser test every row's permissions (else one query per row)."""
+    translations = Translation.objects.filter(
+        source__object_id=OuterRef("translation_key"),
+        target_locale_id=OuterRef("locale_id"),
+        enabled=True,
+    ).exclude(source__locale_id=OuterRef("locale_id"))
+    return pages.annotate(
+        _is_translation=ExpressionWrapper(
+            Q(alias_of__isnull=True) & Exists(translations), output_field=BooleanField()
+        )
+    )
 
 
 def is_translation(obj):
