@@ -120,7 +120,9 @@ class LibraryFilterForm(forms.Form):
     region = forms.ChoiceField(label=_("Region"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     language = forms.ChoiceField(label=_("Language of the document"), required=False)
-    sort = forms.ChoiceField(label=pgettext_lazy("listing order", "Sort by"), required=False, choices=SORTS)
+    sort = forms.ChoiceField(
+        label=pgettext_lazy("listing order", "Sort by"), required=False, choices=SORTS
+    )
 
     def __init__(self, data, *, items, regions, **kwargs):
         super().__init__(data, **kwargs)

@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from core.hooks import DEMO_HOOK
+from core.hooks import DEMO_HOOK, DEMO_TEXTS_HOOK
 from library.admin_views import UnreadableDocumentsView
+from library.demo import english
 from library.demo.builder import build_library
 
 
@@ -36,3 +37,8 @@ def register_unreadable_documents_menu_item():
 
 
 hooks.register(DEMO_HOOK, build_library)
+
+
+@hooks.register(DEMO_TEXTS_HOOK)
+def library_demo_texts():
+    return english.TEXTS

@@ -87,7 +87,16 @@ def test_home_is_the_default_sites_root_and_wagtails_placeholder_is_gone(demo):
 
 def test_main_menu_sections_in_order(demo):
     menu = [p.title for p in demo.home.get_children().live().in_menu()]
-    assert menu == ["Chantiers", "Régions", "Actualités", "Agenda", "Espace presse"]
+    assert menu == [
+        "Chantiers",
+        "Régions",
+        "Actualités",
+        "Agenda",
+        "Espace presse",
+        "Ressources",
+        "Annuaire",
+        "Banque de projets",
+    ]
 
 
 def test_four_national_chantiers_one_per_theme(demo):

@@ -3,19 +3,21 @@
 ``translate_demo(demo)`` is a step of ``load_demo_content`` (registered in
 ``home/wagtail_hooks.py``). It synchronises the language trees (an English alias of every
 French page), then translates every page and translatable snippet this run created (those
-of other apps' demo steps too: it runs last) with the texts of ``english``,
-through wagtail-localize's source, translation and string-translation records: each English page
+of other apps' demo steps too: it runs last) with the texts of ``english`` and those the
+apps give through ``DEMO_TEXTS_HOOK``, through wagtail-localize's source, translation and string-translation records: each English page
 stays linked to its French source, shows in the translators' editor and is marked out of
 date when the source changes. Idempotent: what is already translated is left alone. The pages of
 ``english.LEFT_UNTRANSLATED`` keep their alias, to show the fallback notice.
 """
 
+from wagtail import hooks
 from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
 from core import i18n
+from core.hooks import DEMO_TEXTS_HOOK
 
 from . import english
 
@@ -58,6 +60,14 @@ def _untranslated_snippets(demo, locale):
                 yield obj
 
 
+def demo_texts():
+    """The home demo's English texts and those every other app's demo step gives."""
+    texts = dict(english.TEXTS)
+    for app_texts in hooks.get_hooks(DEMO_TEXTS_HOOK):
+        texts.update(app_texts())
+    return texts
+
+
 def translate_demo(demo):
     locales = i18n.sync_locales(sync_trees=False)
     locale = locales[english.LANGUAGE]
@@ -79,10 +89,11 @@ def translate_demo(demo):
 
     # Every French page gets its English alias first, as editors' pages get on creation.
     i18n.sync_locales()
+    texts = demo_texts()
     for snippet in snippets:
-        demo.note(i18n.translate(snippet, english.LANGUAGE, english.TEXTS))
+        demo.note(i18n.translate(snippet, english.LANGUAGE, texts))
         demo.log(f"  + English {snippet._meta.verbose_name}: {snippet}")
     for page in pages:
         normalise_list_blocks(page)
-        demo.note(i18n.translate(page, english.LANGUAGE, english.TEXTS))
+        demo.note(i18n.translate(page, english.LANGUAGE, texts))
         demo.log(f"  + English translation: {page.title}")
