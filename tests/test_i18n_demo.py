@@ -47,7 +47,16 @@ def test_the_demo_reads_in_english(client, demo):
     home = client.get("/en/").content.decode()
     items = menu(home)
     assert len(items) == len(FRENCH_MENU) and not FRENCH_MENU & set(items), items
-    assert items == ["Work programmes", "Regions", "News", "Events", "Press room"]
+    assert items == [
+        "Work programmes",
+        "Regions",
+        "News",
+        "Events",
+        "Press room",
+        "Resources",
+        "Directory",
+        "Project bank",
+    ]
 
     # The four chantiers have English titles, linked to their French source.
     chantiers = list(ChantierPage.objects.live().national().in_locale(demo))

@@ -44,6 +44,7 @@ from regions.models import RegionContact
 from . import data
 from .illustrations import illustration, render_jpeg
 from .media import is_old_stub, make_pdf
+from .translations import reset_url_paths
 
 LANGUAGE_CODE = "fr"
 WAGTAIL_PLACEHOLDER_TITLE = "Welcome to your new Wagtail site!"
@@ -578,4 +579,7 @@ def build(log=None):
             step(demo)
         run_extra_steps(demo)
         date_undated_pages(demo)
+    # After the commit and what it runs: every page's address from its slugs again.
+    for home in Page.objects.filter(depth=2):
+        reset_url_paths(home, home.get_parent())
     return demo
