@@ -579,7 +579,14 @@ def build(log=None):
             step(demo)
         run_extra_steps(demo)
         date_undated_pages(demo)
-    # After the commit and what it runs: every page's address from its slugs again.
+        # wagtail-localize publishes each translation when the transaction commits, from the
+        # page as it was when translated: one the directory's step translated under alias
+        # parents would keep their old address (/accueil-en/actualites/...) and have no URL.
+        # Registered last, this runs after those publications.
+        transaction.on_commit(reset_all_url_paths)
+    return demo
+
+
+def reset_all_url_paths():
     for home in Page.objects.filter(depth=2):
         reset_url_paths(home, home.get_parent())
-    return demo

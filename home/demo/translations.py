@@ -101,9 +101,7 @@ def translate_demo(demo):
 
 def reset_url_paths(page, parent):
     """``url_path`` of a subtree made again from its slugs (as Wagtail's ``set_url_paths``
-    does for the whole tree). A page translated by an earlier step (the directory's news
-    item) keeps the address of the alias parents it was made under (``/accueil-en/
-    actualites/``) once they are translated: it would have no URL."""
+    does for the whole tree)."""
     page.set_url_path(parent)
     page.save(update_fields=["url_path"])
     for child in page.get_children():
