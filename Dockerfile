@@ -23,7 +23,8 @@ ARG EXTRAS=""
 # pip's wheels are kept between builds in a wheelhouse in the build's cache (never in the
 # image): a rebuild takes them from there instead of the network. Then what the site never
 # reads at run time goes: the installers, the translations' sources (Django reads the
-# compiled .mo files) and the packages' own test suites.
+# compiled .mo files), the packages' own test suites, and Faker's locales but its default
+# (factory-boy, which the demo's factories use, imports Faker; nothing asks for a locale).
 ENV WHEELS=/root/.cache/pip/wheelhouse
 RUN --mount=type=cache,target=/root/.cache/pip \
     set -- -r /tmp/requirements.txt \
@@ -32,7 +33,9 @@ RUN --mount=type=cache,target=/root/.cache/pip \
     && pip install --quiet --no-index --find-links "$WHEELS" "$@" \
     && pip uninstall --yes --quiet pip setuptools wheel \
     && find /venv -name "*.po" -path "*/locale/*" -delete \
-    && find /venv -type d -name tests -prune -exec rm -rf {} +
+    && find /venv -type d -name tests -prune -exec rm -rf {} + \
+    && find /venv/lib/python3.11/site-packages/faker/providers -mindepth 2 -maxdepth 2 -type d \
+        ! -name en_US ! -name en ! -name __pycache__ -exec rm -rf {} +
 
 FROM ${PYTHON_IMAGE} AS runtime
 # The data folder holds what the site writes: the SQLite database when DATABASE_URL names
