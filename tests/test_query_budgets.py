@@ -38,8 +38,8 @@ pytestmark = [pytest.mark.query_budget, pytest.mark.django_db, pytest.mark.searc
 # region's and a regional chantier's link to the national chantier (1 or 2); the roadmap's
 # header facts (its region); a standard page's section (2). The directory, the library and
 # the subscriptions (issues 17-19) added 2 queries to the home page and 7 to a region page
-# (their sections and counted figures; about half are Wagtail's view-restriction look-up,
-# made once per listing). Their own page types are counted at 3 and 300 in their tests.
+# (their sections and counted figures, one or two queries each whatever the number of
+# items; each listing also asks for Wagtail's view restrictions). Their own page types are counted at 3 and 300 in their tests.
 FRENCH = {
     "home": 28,
     "chantier index": 14,
