@@ -39,7 +39,8 @@ pytestmark = [pytest.mark.query_budget, pytest.mark.django_db, pytest.mark.searc
 # header facts (its region); a standard page's section (2). The directory, the library and
 # the subscriptions (issues 17-19) added 2 queries to the home page and 7 to a region page
 # (their sections and counted figures, one or two queries each whatever the number of
-# items; each listing also asks for Wagtail's view restrictions). Their own page types are counted at 3 and 300 in their tests.
+# items; each listing also asks for Wagtail's view restrictions). Their own page types are
+# counted at 3 and 300 in their tests.
 FRENCH = {
     "home": 28,
     "chantier index": 14,
