@@ -4,10 +4,11 @@
 ``home/wagtail_hooks.py``). It synchronises the language trees (an English alias of every
 French page), then translates every page and translatable snippet this run created (those
 of other apps' demo steps too: it runs last) with the texts of ``english`` and those the
-apps give through ``DEMO_TEXTS_HOOK``, through wagtail-localize's source, translation and string-translation records: each English page
-stays linked to its French source, shows in the translators' editor and is marked out of
-date when the source changes. Idempotent: what is already translated is left alone. The pages of
-``english.LEFT_UNTRANSLATED`` keep their alias, to show the fallback notice.
+apps give through ``DEMO_TEXTS_HOOK``, through wagtail-localize's source, translation and
+string-translation records: each English page stays linked to its French source, shows in
+the translators' editor and is marked out of date when the source changes. Idempotent: what
+is already translated is left alone. The pages of ``english.LEFT_UNTRANSLATED`` keep their
+alias, to show the fallback notice.
 """
 
 from wagtail import hooks
