@@ -13,7 +13,6 @@ import json
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
@@ -81,7 +80,18 @@ def page_description(page):
             if text:
                 break
     text = " ".join(strip_tags(str(text)).split())
-    return Truncator(text).chars(DESCRIPTION_LENGTH)
+    return shorten(text, DESCRIPTION_LENGTH)
+
+
+def shorten(text, length):
+    """``text`` cut to at most ``length`` characters at a word's end, with an ellipsis
+    (Django's ``Truncator.chars`` cuts inside a word: "young entre…")."""
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    if text[length - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.–-") + "…"
 
 
 def _page_image(page):
@@ -146,7 +156,7 @@ def news_article(page, request, description, image):
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": Truncator(page.title).chars(110),
+        "headline": shorten(page.title, 110),
         "description": description,
         "datePublished": page.date.isoformat(),
         "image": [image["url"]],

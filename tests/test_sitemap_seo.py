@@ -212,3 +212,15 @@ def test_metadata_of_every_page(client, pages):
     article.save_revision().publish()
     meta, _, _ = head_meta(client.get(article.url).content.decode())
     assert meta["description"] == "Résumé pour les moteurs."
+
+
+def test_a_long_description_is_cut_at_a_word_end(client, pages):
+    _site, article, *_ = pages
+    words = "Un centre créé pour accompagner les entrepreneurs sociaux de toute la région " * 4
+    article.search_description = words.strip()
+    article.save_revision().publish()
+    meta, _, _ = head_meta(client.get(article.url).content.decode())
+    description = meta["description"]
+    assert len(description) <= 160 and description.endswith("…")
+    last_word = description[:-1].split()[-1]
+    assert last_word in words.split(), last_word  # a whole word, not "entre…"

@@ -199,6 +199,15 @@ TEXTS = {
         "The awareness modules run in the region's universities and schools, who attended "
         "and what participants took away."
     ),
+    "Vingt innovations sociales en Rhône-Alpes": "Twenty social innovations in Rhône-Alpes",
+    "innovations-sociales-rhone-alpes": "social-innovations-rhone-alpes",
+    (
+        "Vingt initiatives repérées sur le terrain, de la garde d'enfants en horaires "
+        "décalés à l'épicerie solidaire, analysées pour savoir lesquelles peuvent essaimer."
+    ): (
+        "Twenty initiatives found in the field, from childcare at unusual hours to a "
+        "solidarity grocery, studied to see which of them could spread elsewhere."
+    ),
     "Les achats entre entrepreneurs sociaux en Languedoc-Roussillon": (
         "Purchases between social entrepreneurs in Languedoc-Roussillon"
     ),
