@@ -1,9 +1,9 @@
 """Reading the text inside documents, and telling a readable file from a broken one.
 
-Each format has its own reader: PDF with pypdf; Word and PowerPoint with python-docx and
-python-pptx; spreadsheets with openpyxl; OpenDocument (text, spreadsheet, presentation)
-from its ``content.xml`` through defusedxml (odfpy, the library for it, has not been
-released since 2020); plain text and CSV decoded as they are. ``read_document`` never
+Each format has its own reader: PDF with pypdf; spreadsheets with openpyxl; Word,
+PowerPoint and OpenDocument (text, spreadsheet, presentation) from their XML parts through
+defusedxml (odfpy has not been released since 2020; python-docx and python-pptx would
+bring lxml into the image for the same text); plain text and CSV decoded as they are. ``read_document`` never
 raises for a bad file: whatever a damaged file makes a parser trip over becomes a
 ``Reading`` with a status and a reason. ``upload_problem`` is what the upload form refuses
 outright (a PDF that cannot be opened or needs a password, an office file that is not one).
@@ -196,34 +196,71 @@ def _zip_problem(data, extension):
     return None
 
 
+WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PRESENTATION = "http://schemas.openxmlformats.org/presentationml/2006/main"
+PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _paragraphs(root, namespace):
+    """The text of each paragraph (``p``) under ``root``, in document order: runs' texts
+    (``t``) joined, tabs and line breaks as spaces. Tables' cells hold paragraphs too."""
+    paragraph, text, tab, brk = (f"{{{namespace}}}{tag}" for tag in ("p", "t", "tab", "br"))
+    for element in root.iter(paragraph):
+        pieces = []
+        for node in element.iter():
+            if node.tag == text:
+                pieces.append(node.text or "")
+            elif node.tag in (tab, brk):
+                pieces.append(" ")
+        yield "".join(pieces)
+
+
+# Word and PowerPoint files are ZIPs of XML parts: their text is read from the parts
+# through defusedxml, as OpenDocument's is (python-docx and python-pptx would bring lxml,
+# 20 MB of the production image, to read what two XPath-free walks read here).
+
+
 def read_docx(data, budget):
-    import docx  # python-docx: imported only when a Word file is read
-
-    document = docx.Document(io.BytesIO(data))
-    parts = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append(" ".join(cell.text for cell in row.cells))
-    kept = [budget.take(part) for part in parts]
-    return [part for part in kept if part], _office_page_count(data)
-
-
-def read_pptx(data, budget):
-    import pptx  # python-pptx: imported only when a presentation is read
-
-    presentation = pptx.Presentation(io.BytesIO(data))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = ElementTree.fromstring(archive.read(OOXML_PARTS["docx"]))
     parts = []
-    for slide in presentation.slides:
-        texts = [
-            shape.text_frame.text
-            for shape in slide.shapes
-            if shape.has_text_frame and shape.text_frame.text
-        ]
-        kept = budget.take("\n".join(texts))
+    for text in _paragraphs(body, WORD):
+        kept = budget.take(text)
         if kept is None:
             break
         parts.append(kept)
-    return parts, len(presentation.slides)
+    return parts, _office_page_count(data)
+
+
+def _slide_names(archive):
+    """The slides' part names in the presentation's order (its ``sldIdLst``)."""
+    presentation = ElementTree.fromstring(archive.read(OOXML_PARTS["pptx"]))
+    relationships = ElementTree.fromstring(archive.read("ppt/_rels/presentation.xml.rels"))
+    targets = {
+        link.get("Id"): link.get("Target", "")
+        for link in relationships.iter(f"{{{PACKAGE_RELATIONSHIPS}}}Relationship")
+    }
+    names = []
+    for slide in presentation.iter(f"{{{PRESENTATION}}}sldId"):
+        target = targets.get(slide.get(f"{{{OFFICE_RELATIONSHIPS}}}id"), "")
+        names.append(target.lstrip("/") if target.startswith("/") else f"ppt/{target}")
+    return names
+
+
+def read_pptx(data, budget):
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = _slide_names(archive)
+        parts = []
+        for name in names:
+            slide = ElementTree.fromstring(archive.read(name))
+            texts = [text for text in _paragraphs(slide, DRAWING) if text]
+            kept = budget.take("\n".join(texts))
+            if kept is None:
+                break
+            parts.append(kept)
+    return parts, len(names)
 
 
 def read_xlsx(data, budget):

@@ -116,6 +116,31 @@ def test_each_format_is_read_by_its_own_reader(name, make, words, pages):
     assert reading.page_count == pages
 
 
+def test_a_word_file_declaring_xml_entities_is_refused_not_expanded():
+    # The "billion laughs": an entity that would expand to gigabytes if a parser let it.
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx_bytes())) as source, zipfile.ZipFile(buffer, "w") as out:
+        for item in source.infolist():
+            data = bomb if item.filename == "word/document.xml" else source.read(item)
+            out.writestr(item, data)
+    reading = read_document(buffer.getvalue(), "bombe.docx")
+    assert reading.status == ReadingStatus.DAMAGED
+    assert "Entities" in reading.detail or "DTD" in reading.detail, reading.detail
+
+
+def test_word_tables_and_slides_keep_their_text_and_order():
+    word = read_document(docx_bytes(), "guide.docx").text
+    assert word.index("Guide des coopératives") < word.index("intérêt collectif")
+    assert "Forme" in word and "SCIC" in word  # a table's cells
+    slides = read_document(pptx_bytes(), "diapos.pptx").text
+    assert slides.index("mesure d'impact") < slides.index("indicateurs")
+
+
 @pytest.mark.parametrize(
     ("name", "make", "status"),
     [
