@@ -20,10 +20,15 @@ ENV PATH=/venv/bin:$PATH
 COPY requirements.txt requirements-s3.txt /tmp/
 # Optional extras: EXTRAS=s3 adds boto3 for media on S3-compatible storage.
 ARG EXTRAS=""
+# The languages whose catalogues the libraries keep (Django's, Wagtail's...): the site's
+# French and English. A site configured with EXTRA_LANGUAGES=de builds with
+# --build-arg LANGUAGES="fr en de" (the check core.W001 says so when one is missing).
+ARG LANGUAGES="fr en"
 # pip's wheels are kept between builds in a wheelhouse in the build's cache (never in the
 # image): a rebuild takes them from there instead of the network. Then what the site never
 # reads at run time goes: the installers, the translations' sources (Django reads the
-# compiled .mo files), the packages' own test suites, and Faker's locales but its default
+# compiled .mo files), the compiled catalogues of languages outside LANGUAGES (20 MB; the
+# locales' formats stay), the packages' own test suites, and Faker's locales but its default
 # (factory-boy, which the demo's factories use, imports Faker; nothing asks for a locale).
 ENV WHEELS=/root/.cache/pip/wheelhouse
 RUN --mount=type=cache,target=/root/.cache/pip \
@@ -33,6 +38,11 @@ RUN --mount=type=cache,target=/root/.cache/pip \
     && pip install --quiet --no-index --find-links "$WHEELS" "$@" \
     && pip uninstall --yes --quiet pip setuptools wheel \
     && find /venv -name "*.po" -path "*/locale/*" -delete \
+    && kept=" $(for code in $LANGUAGES; do printf '%s ' "${code%%[-_]*}"; done)" \
+    && find /venv -type d -name LC_MESSAGES -path "*/locale/*" | while read -r folder; do \
+        language=$(basename "$(dirname "$folder")"); \
+        case "$kept" in *" ${language%%_*} "*) ;; *) rm -rf "$folder" ;; esac; \
+    done \
     && find /venv -type d -name tests -prune -exec rm -rf {} + \
     && find /venv/lib/python3.11/site-packages/faker/providers -mindepth 2 -maxdepth 2 -type d \
         ! -name en_US ! -name en ! -name __pycache__ -exec rm -rf {} +

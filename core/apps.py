@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
         # Signal handlers work on models: imported once the app registry is ready.
         from wagtail.permissions import register_permission_policy
 
-        from core import cache, i18n, permissions
+        from core import cache, checks, i18n, permissions  # noqa: F401 (checks registers)
 
         # Before any view asks the registry (core is the first app): every translatable
         # snippet gets the translation rules (core/permissions.py).

@@ -141,6 +141,26 @@ def test_s3_support_is_a_build_argument():
     assert re.search(r"^Brotli==", (ROOT / "requirements.txt").read_text(), re.M)
 
 
+def test_a_site_language_without_the_libraries_catalogues_is_named_at_start(
+    settings, tmp_path, monkeypatch
+):
+    # The image keeps the catalogues of its LANGUAGES build argument (fr en by default).
+    assert re.search(r'^ARG LANGUAGES="fr en"$', dockerfile(), re.M)
+    from core import checks
+
+    for code, catalogue in (("fr", True), ("de", False)):
+        (tmp_path / code / "LC_MESSAGES").mkdir(parents=True)
+        if catalogue:
+            (tmp_path / code / "LC_MESSAGES" / "django.mo").write_bytes(b"")
+    monkeypatch.setattr(checks, "DJANGO_LOCALES", tmp_path)
+    settings.LANGUAGES = [("fr", "Français"), ("en", "English")]
+    assert checks.library_catalogues_installed() == []
+    settings.LANGUAGES += [("de", "Deutsch"), ("tlh", "Klingon")]  # Django has no Klingon
+    warnings = checks.library_catalogues_installed()
+    assert [warning.id for warning in warnings] == ["core.W001"]
+    assert "'de'" in warnings[0].msg and 'LANGUAGES="fr en de"' in warnings[0].hint
+
+
 class Healthz(BaseHTTPRequestHandler):
     status = 200
 
