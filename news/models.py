@@ -16,28 +16,22 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
+from core.images import card_picture_prefetch
 from core.models import BasePage, IndexPage, LocalizedPageQuerySet, ThemedPageMixin
 from core.tree import attach_regions
 from news import filters
 from news.kinds import EventKind, NewsKind
 
-# The image a listing card shows; renditions are prefetched with it.
-CARD_IMAGE_FILTER = "fill-480x270"
-
 
 def card_image_prefetch():
-    """Prefetch a card's image with its card rendition: two queries for a whole list."""
-    return models.Prefetch(
-        "image",
-        queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER),
-    )
+    """Prefetch a card's image with its picture's renditions: two queries for a list."""
+    return card_picture_prefetch("image")
 
 
 class PageListingQuerySet(LocalizedPageQuerySet):
