@@ -9,6 +9,7 @@ news item of a language costs 100 ms at 100,000 pages, and only a change alters 
 
 import datetime
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
@@ -25,7 +26,10 @@ def remembered_count(items):
     new on every request."""
     if not isinstance(items, QuerySet):
         return items.count() if hasattr(items, "count") else len(items)
-    sql, params = items.query.sql_with_params()
+    try:
+        sql, params = items.query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (``pk__in=[]``)
+        return 0
     if any(isinstance(param, datetime.datetime) for param in params):
         return items.count()
     return remember(f"count:{items.db}:{sql}:{params!r}", items.count)
