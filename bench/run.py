@@ -478,12 +478,17 @@ def table(run):
     return "\n".join(lines)
 
 
+#: Pages with a form: their CSRF token keeps them out of the page cache (core/cache.py),
+#: so the cached pass renders them, and the cached-page target leaves them out.
+FORM_PAGES = ("join page", "contact page")
+
+
 def targets(run):
     """Each target with the figure measured and whether it is met."""
     cached = run["cached"]["results"]
     uncached = run["uncached"]["results"]
     ceiling = cached["static file"]["rps"]
-    pages = [name for name in cached if name != "static file"]
+    pages = [name for name in cached if name not in ("static file", *FORM_PAGES)]
     worst = min(pages, key=lambda name: cached[name]["rps"])
     ratio = round(cached[worst]["rps"] / ceiling, 2) if ceiling else 0
     rendered = [name for name in uncached if name not in ("static file", "search")]
