@@ -2,12 +2,15 @@
 
 The frame is the small site of ``home.factories.build_site_tree`` (home, four chantiers,
 the region index, news, agenda, press room) with twelve regions, translated into English.
-``pages`` content pages are then shared between the two languages, each English page a
-translation of a French one (same ``translation_key``): per language 70 % news (one in
-ten national, one in ten press releases, the rest regional), 25 % events (half national,
-half regional), 5 % roadmaps with four milestones each. Titles and bodies are drawn
-from a fixed vocabulary with a fixed random seed, so that two runs build the same site
-and search has words to find.
+The frame also holds the directory, the project bank, the join page, the library (with
+its key figures page) and the contact page. ``pages`` content pages are then shared
+between the two languages, each English page a translation of a French one (same
+``translation_key``): per language 64 % news over 15 years (one in ten national, one in
+ten press releases, the rest regional), 22 % events (half national, half regional), 4 %
+roadmaps with four milestones each, 6 % organisations, 2 % projects and 2 % publications
+(each spread over its national index and the regions). Titles and bodies are drawn from
+a fixed vocabulary with a fixed random seed, so that two runs build the same site and
+search has words to find.
 
 The pages are inserted with ``bench.sitebuilder.bulk_add_pages``: they are live but not
 in the search index yet (the benchmark times ``update_index`` on its own).
@@ -18,6 +21,8 @@ import itertools
 import json
 import random
 import uuid
+from decimal import Decimal
+from urllib.parse import quote
 
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -26,14 +31,22 @@ from wagtail.models import Collection
 
 from bench.sitebuilder import bulk_add_pages, bulk_set_themes
 from chantiers.models import ChantierPage, Milestone, RoadmapPage
+from directory.models import OrganisationPage, ProjectPage
 from home.factories import (
     THEMES,
     ChantierPageFactory,
+    ContactPageFactory,
+    DirectoryPageFactory,
     ImageFactory,
+    JoinPageFactory,
+    ProjectBankPageFactory,
     RegionPageFactory,
     build_site_tree,
     translate_site_tree,
 )
+from library.factories import FiguresPageFactory, LibraryPageFactory, PdfDocumentFactory
+from library.models import PublicationPage
+from library.tasks import read_and_store
 from news.models import EventPage, NewsPage
 from regions.models import RegionPage
 
@@ -137,14 +150,23 @@ def _frame():
         )
         ChantierPageFactory(parent=region, title=f"Chantier {title}", theme=theme)
     ChantierPageFactory(parent=tree.region_a, title="Chantier Bretagne", theme="training")
+    tree.directory = DirectoryPageFactory(parent=tree.home)
+    tree.bank = ProjectBankPageFactory(parent=tree.home)
+    tree.join = JoinPageFactory(parent=tree.home)
+    tree.library = LibraryPageFactory(parent=tree.home)
+    tree.figures = FiguresPageFactory(parent=tree.library)
+    tree.contact = ContactPageFactory(parent=tree.home)
     return tree
 
 
 def _plan(pages_per_language):
     """How many pages of each kind go where, per language."""
-    news = round(pages_per_language * 0.70)
-    events = round(pages_per_language * 0.25)
-    roadmaps = max(pages_per_language - news - events, 0)
+    news = round(pages_per_language * 0.64)
+    events = round(pages_per_language * 0.22)
+    organisations = round(pages_per_language * 0.06)
+    projects = round(pages_per_language * 0.02)
+    publications = round(pages_per_language * 0.02)
+    roadmaps = max(pages_per_language - news - events - organisations - projects - publications, 0)
     return {
         "national_news": news // 10,
         "press_releases": news // 10,
@@ -152,6 +174,9 @@ def _plan(pages_per_language):
         "national_events": events // 2,
         "regional_events": events - events // 2,
         "roadmaps": roadmaps,
+        "organisations": organisations,
+        "projects": projects,
+        "publications": publications,
     }
 
 
@@ -195,6 +220,9 @@ def build(pages=10_000, seed=2010, stdout=None, images=None):
     en_tree = translate_site_tree(fr_tree, "en")
     languages = {"fr": _Language(fr_tree), "en": _Language(en_tree)}
     illustrations = [ImageFactory(title=f"Illustration {n}", size=(640, 480)) for n in range(3)]
+    # One PDF, read once, that every publication offers (as the library's tests do).
+    document = PdfDocumentFactory(title="Étude", paragraphs=["Texte de l'étude sur l'emploi."])
+    read_and_store(document.pk)
     plan = _plan(pages // 2)
     write(f"Building {pages} pages: {plan} per language\n")
 
@@ -209,7 +237,7 @@ def build(pages=10_000, seed=2010, stdout=None, images=None):
                     "title": f"{_words(rng, 5).capitalize()} {n}",
                     "slug": f"actu-{uuid.uuid4().hex[:12]}",
                     "kind": kind_of(n),
-                    "date": today - datetime.timedelta(days=rng.randrange(0, 5000)),
+                    "date": today - datetime.timedelta(days=rng.randrange(0, 15 * 365)),
                     "intro": _words(rng, 30).capitalize() + ".",
                     "body": _body(rng),
                     "image": illustrations[n % 3] if n % 3 == 0 else None,
@@ -241,6 +269,63 @@ def build(pages=10_000, seed=2010, stdout=None, images=None):
                 "slug": f"route-{uuid.uuid4().hex[:12]}",
                 "intro": _words(rng, 25).capitalize() + ".",
                 "body": _body(rng),
+                "themes": [rng.choice(THEMES)],
+            }
+            for n in range(count)
+        ]
+
+    legal_forms = ["cooperative", "mutual", "association", "foundation"]
+    towns = ["Lyon", "Toulouse", "Lille", "Rennes", "Dijon", "Paris", "Nantes", "Amiens"]
+
+    def organisation_items(count):
+        return [
+            {
+                "title": f"{_words(rng, 3).capitalize()} {n}",
+                "slug": f"org-{uuid.uuid4().hex[:12]}",
+                "legal_form": legal_forms[n % 4],
+                "membership": "member" if n % 4 else "partner",
+                "description": _words(rng, 30).capitalize() + ".",
+                "town": towns[n % len(towns)],
+                "country": "FR",
+                "latitude": Decimal("45.0") + Decimal(n % 500) / 100 if n % 2 else None,
+                "longitude": Decimal("1.0") + Decimal(n % 300) / 100 if n % 2 else None,
+                "themes": [rng.choice(THEMES)],
+            }
+            for n in range(count)
+        ]
+
+    def project_items(count):
+        return [
+            {
+                "title": f"Projet {_words(rng, 3)} {n}",
+                "slug": f"projet-{uuid.uuid4().hex[:12]}",
+                "summary": _words(rng, 25).capitalize() + ".",
+                "organisation_name": "Coopérative du coin",
+                "status": ["open", "in_progress", "completed"][n % 3],
+                "needs_funding": bool(n % 2),
+                "needs_partners": not n % 2,
+                "needs_volunteers": n % 5 == 0,
+                "amount_sought": 1000 * (n % 50 + 1) if n % 2 else None,
+                "themes": [rng.choice(THEMES)],
+            }
+            for n in range(count)
+        ]
+
+    kinds_of_publication = ["study", "guide", "report", "observatory_note", "toolkit"]
+
+    def publication_items(count):
+        return [
+            {
+                "title": f"Étude {_words(rng, 4)} {n}",
+                "slug": f"pub-{uuid.uuid4().hex[:12]}",
+                "kind": kinds_of_publication[n % len(kinds_of_publication)],
+                "date": today - datetime.timedelta(days=rng.randrange(0, 15 * 365)),
+                "publisher": "Observatoire régional de l'ESS",
+                "authors": "Dupont, Anne; Martin, Louis",
+                "summary": _words(rng, 30).capitalize() + ".",
+                "document": document,
+                "document_language": "fr",
+                "cover": illustrations[0] if n % 2 else None,
                 "themes": [rng.choice(THEMES)],
             }
             for n in range(count)
@@ -280,6 +365,21 @@ def build(pages=10_000, seed=2010, stdout=None, images=None):
             lambda lang: lang.regions,
         ),
         "roadmaps": (RoadmapPage, roadmap_items(plan["roadmaps"]), lambda lang: lang.regions),
+        "organisations": (
+            OrganisationPage,
+            organisation_items(plan["organisations"]),
+            lambda lang: [lang.tree.directory, *lang.regions],
+        ),
+        "projects": (
+            ProjectPage,
+            project_items(plan["projects"]),
+            lambda lang: [lang.tree.bank, *lang.regions],
+        ),
+        "publications": (
+            PublicationPage,
+            publication_items(plan["publications"]),
+            lambda lang: [lang.tree.library, *lang.regions],
+        ),
     }
     region_collection = Collection.objects.get(name=fr_tree.region_a.title)
     image_count = min(pages // 2, 5000) if images is None else images
@@ -296,12 +396,6 @@ def build(pages=10_000, seed=2010, stdout=None, images=None):
                     fields = {k: v for k, v in item.items() if k != "themes"}
                     if code == "en":
                         fields["title"] = f"[EN] {fields['title']}"
-                    if model is not NewsPage:
-                        fields = {
-                            k: v
-                            for k, v in fields.items()
-                            if k not in ("kind", "date", "image", "source_name", "source_url")
-                        }
                     pages_.append(model(translation_key=key, **fields))
                 themes = {key: item["themes"] for key, item in group}
                 bulk_add_pages(parent, pages_)
@@ -345,6 +439,17 @@ def build(pages=10_000, seed=2010, stdout=None, images=None):
                 "agenda": lang.tree.agenda.url,
                 "press room": lang.tree.press_room.url,
                 "standard page": lang.tree.about.url,
+                "directory": lang.tree.directory.url,
+                "directory map": lang.tree.directory.url + "?view=map",
+                "organisation": paths("organisations", code),
+                "project bank": lang.tree.bank.url,
+                "project": paths("projects", code),
+                "join page": lang.tree.join.url,
+                "library": lang.tree.library.url,
+                "publication": paths("publications", code),
+                "key figures": lang.tree.figures.url,
+                "contact page": lang.tree.contact.url,
+                "subscriptions sign-up": _url(code, "subscriptions:subscribe"),
             }
             for code, lang in languages.items()
         },
@@ -357,6 +462,11 @@ def build(pages=10_000, seed=2010, stdout=None, images=None):
         "search_terms": SEARCH_TERMS,
         "search_url": {code: _search_url(code) for code in languages},
     }
+
+
+def _url(language_code, name):
+    with translation.override(language_code):
+        return quote(reverse(name))
 
 
 def _search_url(language_code):

@@ -8,6 +8,7 @@ rows) and one ``UPDATE`` of the parent's ``numchild``. The pages come out live, 
 now, with their tree path and URL path set as Wagtail would set them; they have no
 revision yet (Wagtail makes one when an editor first saves the page) and are left out of
 the search index unless ``index=True`` (the benchmark times ``update_index`` instead).
+The site's cache generation is bumped, as publishing does.
 
 This uses Django's ``QuerySet._insert``, the primitive behind ``bulk_create``, because
 ``bulk_create`` refuses models with multi-table inheritance such as page types. It is a
@@ -23,6 +24,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail.search.index import insert_or_update_object
+
+from core.cache import bump_generation
 
 
 def bulk_add_pages(parent, pages, *, batch_size=300, index=False):
@@ -69,6 +72,9 @@ def bulk_add_pages(parent, pages, *, batch_size=300, index=False):
         page._state.db = parent._state.db
         if index:
             insert_or_update_object(page)
+    # What publishing does: whatever is kept until the next change (page cache, listing
+    # counts, chrome) is renewed.
+    bump_generation()
     return pages
 
 
@@ -88,3 +94,4 @@ def bulk_set_themes(pages, themes_of):
         ],
         batch_size=500,
     )
+    bump_generation()

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.cache import remember
 from core.models import (
     BasePage,
     IndexPage,
@@ -110,18 +111,36 @@ class ChantierPage(BasePage):
             context["national_chantier"] = national_chantier(self.locale, self.theme)
         return context
 
+    def national_roadmaps(self):
+        """Every roadmap of the theme (title, URL, progress) and their soonest next
+        milestone, kept until the next change of the site (or of the day, which moves the
+        next milestone): at 100,000 pages a theme has hundreds of roadmaps, with four
+        milestones each, to read and sum up for one line each."""
+
+        def compute():
+            roadmaps = list(
+                RoadmapPage.objects.live()
+                .public()
+                .in_locale(self.locale)
+                .filter(themes=self.theme)
+                .defer_streamfields()
+                .prefetch_related("milestones")
+                .order_by("path")
+            )
+            return {
+                "roadmaps": [
+                    {"title": r.title, "url": r.get_url(), "progress": r.progress} for r in roadmaps
+                ],
+                "next_milestone": next_milestone(roadmaps),
+            }
+
+        today = timezone.localdate().isoformat()
+        return remember(f"chantier-roadmaps:{self.pk}:{self.locale_id}:{today}", compute)
+
     def national_listings(self):
         """What the national page of a theme gathers from the whole site."""
-        roadmaps = list(
-            RoadmapPage.objects.live()
-            .public()
-            .in_locale(self.locale)
-            .filter(themes=self.theme)
-            .defer_streamfields()
-            .prefetch_related("milestones")
-            .order_by("path")
-        )
         return {
+            **self.national_roadmaps(),
             # Regions sit above chantiers: reached through the tree helper, not imported.
             "regions": region_pages()
             .live()
@@ -138,8 +157,6 @@ class ChantierPage(BasePage):
             .defer_streamfields()
             .order_by("title"),
             "next_events": news_listings.upcoming_events(self.locale, 4, theme=self.theme),
-            "roadmaps": roadmaps,
-            "next_milestone": next_milestone(roadmaps),
         }
 
 

@@ -18,6 +18,7 @@ from rest_framework import status
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.v2.filters import LocaleFilter, SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet as BasePagesAPIViewSet
@@ -27,10 +28,32 @@ from wagtail.models import CollectionViewRestriction, Page
 
 from core.i18n import content_language_codes, real_translation_q
 from core.models import ThemeCode, ThemedPageMixin
+from core.pagination import remembered_count
 from core.tree import REGION_DEPTH, region_pages
 from search.backends import SearchUnavailable, get_search_backend, run
 from search.query import clean_query
 from search.views import UNAVAILABLE_MESSAGE
+
+
+class _RememberedCount:
+    """A listing whose ``count()`` is remembered until the next change of the site."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def count(self):
+        return remembered_count(self.queryset)
+
+    def __getitem__(self, index):
+        return self.queryset[index]
+
+
+class RememberedCountPagination(WagtailPagination):
+    """Wagtail's pagination, with the total count of ``core.pagination.remembered_count``
+    (counting every news item of a language costs over 100 ms at 100,000 pages)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        return super().paginate_queryset(_RememberedCount(queryset), request, view)
 
 
 class PagesAPIViewSet(BasePagesAPIViewSet):
@@ -40,6 +63,8 @@ class PagesAPIViewSet(BasePagesAPIViewSet):
     ``api_fields`` name (an image, themes, milestones) for the whole page of results at
     once, so a listing runs the same number of queries for 3 items as for 100.
     """
+
+    pagination_class = RememberedCountPagination
 
     def get_queryset(self):
         queryset = super().get_queryset().select_related("locale")

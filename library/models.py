@@ -21,12 +21,12 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
+from core.images import card_picture_prefetch
 from core.models import BasePage, IndexPage, LocalizedPageQuerySet, ThemedPageMixin
 from library import filters
 from library.blocks import IndicatorBlock
@@ -35,8 +35,6 @@ from library.forms import PublicationPageForm
 from library.kinds import LICENCE_URLS, DocumentLanguage, Licence, PublicationKind
 from library.panels import DocumentTextPanel
 from library.serializers import DocumentDownloadField
-
-COVER_FILTER = "fill-480x270"
 
 
 class DocumentText(models.Model):
@@ -89,10 +87,7 @@ class PublicationPageQuerySet(LocalizedPageQuerySet):
             self.defer_streamfields()
             .select_related("locale", "document")
             .prefetch_related(
-                models.Prefetch(
-                    "cover",
-                    queryset=get_image_model().objects.prefetch_renditions(COVER_FILTER),
-                ),
+                card_picture_prefetch("cover"),
                 "themes",
             )
         )

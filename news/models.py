@@ -8,6 +8,7 @@ through ``news.listings``.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -16,28 +17,22 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
+from core.images import card_picture_prefetch
 from core.models import BasePage, IndexPage, LocalizedPageQuerySet, ThemedPageMixin
 from core.tree import attach_regions
 from news import filters
 from news.kinds import EventKind, NewsKind
 
-# The image a listing card shows; renditions are prefetched with it.
-CARD_IMAGE_FILTER = "fill-480x270"
-
 
 def card_image_prefetch():
-    """Prefetch a card's image with its card rendition: two queries for a whole list."""
-    return models.Prefetch(
-        "image",
-        queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER),
-    )
+    """Prefetch a card's image with its picture's renditions: two queries for a list."""
+    return card_picture_prefetch("image")
 
 
 class PageListingQuerySet(LocalizedPageQuerySet):
@@ -256,11 +251,30 @@ class EventPageQuerySet(PageListingQuerySet):
         )
 
     def upcoming(self, locale=None, region=None, theme=None, now=None):
-        """Events not yet over, soonest first."""
+        """Events not yet over, soonest first.
+
+        An event not over either ends after ``now`` or starts after it: none starts before
+        the earliest start of the events ending after ``now`` (a few, read on the index of
+        ``end``), nor before ``now`` if there are none. That bound, implied by the filter,
+        lets the database read the index of ``start`` from it rather than from the first
+        event ever (20,000 past events skipped at 100,000 pages).
+        """
         now = now or timezone.now()
+        ending_later = (
+            EventPage._base_manager.filter(end__gte=now)
+            .order_by()
+            .annotate(one=models.Value(1))
+            .values("one")
+            .annotate(earliest=models.Min("start"))
+            .values("earliest")
+        )
+        earliest = Least(
+            Coalesce(models.Subquery(ending_later), models.Value(now)), models.Value(now)
+        )
         return (
             self._filtered(locale, region, theme)
             .filter(models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now))
+            .filter(start__gte=earliest)
             .order_by("start", "pk")
         )
 
@@ -277,6 +291,8 @@ class EventPageQuerySet(PageListingQuerySet):
         return (
             self._filtered(locale, region, theme)
             .filter(models.Q(end__lt=now) | models.Q(end__isnull=True, start__lt=now))
+            # Implied (an event ends after it starts): the index of start is read from now.
+            .filter(start__lt=now)
             .order_by("-start", "-pk")
         )
 

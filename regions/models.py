@@ -5,6 +5,7 @@ its ``RegionPage`` in the tree; that position is what makes it regional.
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -18,6 +19,7 @@ from chantiers import listings as chantier_listings
 from chantiers.listings import next_milestone
 from core import tree
 from core.blocks import BodyBlock, KeyFiguresBlock
+from core.cache import remember
 from core.models import BasePage, IndexPage, ThemeCode
 from directory import listings as directory_listings
 from news import listings as news_listings
@@ -116,16 +118,33 @@ class RegionPage(BasePage):
         """Coordinators publish their region's page but may not delete, move or unpublish it."""
         return RegionPagePermissionTester(user, self)
 
+    def roadmaps(self):
+        """The region's roadmaps (title, URL, progress) and its next milestone, kept until
+        the next change of the site or of the day (which moves the next milestone): at
+        100,000 pages a region has hundreds of roadmaps, four milestones each."""
+
+        def compute():
+            own = chantier_listings.region_roadmaps(self)
+            # The region's own roadmaps first, translated or not (a milestone's date is the
+            # same in every language); without one, the national roadmaps of its theme
+            # (asked for only then: ``public()`` costs a query).
+            milestone = next_milestone(own)
+            if milestone is None:
+                national = chantier_listings.national_roadmaps(self.locale, self.theme)
+                milestone = next_milestone(national)
+            return {
+                "roadmaps": [
+                    {"title": r.title, "url": r.get_url(), "progress": r.progress}
+                    for r in own
+                    if r.is_translated
+                ],
+                "next_milestone": milestone,
+            }
+
+        today = timezone.localdate().isoformat()
+        return remember(f"region-roadmaps:{self.pk}:{today}", compute)
+
     def listings(self):
-        own = chantier_listings.region_roadmaps(self)
-        roadmaps = [roadmap for roadmap in own if roadmap.is_translated]
-        # The region's own roadmaps first, translated or not (a milestone's date is the same
-        # in every language); without one, the national roadmaps of its theme (asked for
-        # only then: ``public()`` costs a query).
-        milestone = next_milestone(own)
-        if milestone is None:
-            national = chantier_listings.national_roadmaps(self.locale, self.theme)
-            milestone = next_milestone(national)
         organisations, organisation_count = directory_listings.region_organisations(
             self, REGION_ORGANISATIONS
         )
@@ -138,8 +157,7 @@ class RegionPage(BasePage):
             "national_chantier": chantier_listings.national_chantier(self.locale, self.theme),
             "chantier_pages": chantier_listings.region_chantier_pages(self),
             "next_events": news_listings.upcoming_events(self.locale, 4, region=self),
-            "roadmaps": roadmaps,
-            "next_milestone": milestone,
+            **self.roadmaps(),
         }
 
 

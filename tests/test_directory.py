@@ -217,7 +217,7 @@ def count_queries(client, url):
 #: frame, the regions of the filters, one grouped count per facet (4), then the page of
 #: cards with their count, themes and regions (list) or the count and every match's point
 #: (map), and the boxes that lead to the other sections.
-DIRECTORY_QUERIES = {"list": 25, "list, filtered": 25, "map": 23, "map, filtered": 23}
+DIRECTORY_QUERIES = {"list": 23, "list, filtered": 23, "map": 22, "map, filtered": 22}
 
 
 def test_filters_and_facets_cost_the_same_queries_with_3_and_300_organisations(client, d, settings):
@@ -265,7 +265,7 @@ def add_projects(tree, count, start):
 
 #: The project bank's queries, the same at every size (pinned on SQLite): as the
 #: directory's, with the bank's four facets (region, theme, need, status).
-PROJECT_BANK_QUERIES = {"list": 27, "list, filtered": 27}
+PROJECT_BANK_QUERIES = {"list": 24, "list, filtered": 24}
 
 
 def test_the_project_banks_filters_cost_the_same_queries_with_3_and_300_projects(

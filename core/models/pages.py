@@ -5,13 +5,18 @@ search, and how a page finds its region (its tree position, never a field: ``cor
 ``IndexPage`` is a section's index under the home page: an introduction, one per parent.
 """
 
+import threading
+
+from django.core.signals import request_finished, request_started
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
+from wagtail.signals import post_page_move
 from wagtail_localize.fields import SynchronizedField
 
 from core import tree
@@ -37,7 +42,50 @@ class _PageTranslationPolicy:
         return [SynchronizedField(n) for n in SYNCHRONIZED_PAGE_FIELDS if n in names]
 
 
+class _RestrictedSections(threading.local):
+    """The private sections (path and depth of each restricted page), read once per
+    request: Wagtail's ``public()`` reads every view restriction again for each listing
+    (ten queries on a region page). Kept only between ``request_started`` and
+    ``request_finished``, and forgotten when a restriction or a page moves; outside a
+    request (commands, tasks) each ``public()`` reads them, as Wagtail does."""
+
+    in_request = False
+    sections = None
+
+    def get(self):
+        if self.sections is not None:
+            return self.sections
+        sections = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+        if self.in_request:
+            self.sections = sections
+        return sections
+
+    def start(self, **kwargs):
+        self.in_request, self.sections = True, None
+
+    def finish(self, **kwargs):
+        self.in_request, self.sections = False, None
+
+    def forget(self, **kwargs):
+        self.sections = None
+
+
+restricted_sections = _RestrictedSections()
+request_started.connect(restricted_sections.start, weak=False)
+request_finished.connect(restricted_sections.finish, weak=False)
+for _signal in (post_save, post_delete):
+    _signal.connect(restricted_sections.forget, sender=PageViewRestriction, weak=False)
+post_page_move.connect(restricted_sections.forget, weak=False)
+
+
 class LocalizedPageQuerySet(PageQuerySet):
+    def private_q(self):
+        """Wagtail's, from the view restrictions read once per request."""
+        q = models.Q()
+        for path, depth in restricted_sections.get():
+            q |= models.Q(path__startswith=path, depth__gte=depth)
+        return q if q else models.Q(pk__in=[])
+
     def translated(self):
         """Pages that are their language's own content (no alias of another language)."""
         return self.filter(real_translation_q())
