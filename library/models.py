@@ -27,6 +27,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
+from core.images import CARD_PICTURE_FILTERS
 from core.models import BasePage, IndexPage, LocalizedPageQuerySet, ThemedPageMixin
 from library import filters
 from library.blocks import IndicatorBlock
@@ -35,8 +36,6 @@ from library.forms import PublicationPageForm
 from library.kinds import LICENCE_URLS, DocumentLanguage, Licence, PublicationKind
 from library.panels import DocumentTextPanel
 from library.serializers import DocumentDownloadField
-
-COVER_FILTER = "fill-480x270"
 
 
 class DocumentText(models.Model):
@@ -91,7 +90,7 @@ class PublicationPageQuerySet(LocalizedPageQuerySet):
             .prefetch_related(
                 models.Prefetch(
                     "cover",
-                    queryset=get_image_model().objects.prefetch_renditions(COVER_FILTER),
+                    queryset=get_image_model().objects.prefetch_renditions(*CARD_PICTURE_FILTERS),
                 ),
                 "themes",
             )

@@ -23,20 +23,18 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
+from core.images import CARD_PICTURE_FILTERS
 from core.models import BasePage, IndexPage, LocalizedPageQuerySet, ThemedPageMixin
 from core.tree import attach_regions
 from news import filters
 from news.kinds import EventKind, NewsKind
 
-# The image a listing card shows; renditions are prefetched with it.
-CARD_IMAGE_FILTER = "fill-480x270"
-
 
 def card_image_prefetch():
-    """Prefetch a card's image with its card rendition: two queries for a whole list."""
+    """Prefetch a card's image with its picture's renditions: two queries for a list."""
     return models.Prefetch(
         "image",
-        queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER),
+        queryset=get_image_model().objects.prefetch_renditions(*CARD_PICTURE_FILTERS),
     )
 
 
