@@ -218,7 +218,11 @@ def lighthouse(url, report_path, attempts=3):
         raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
     report_path.parent.mkdir(parents=True, exist_ok=True)
     report_path.write_text(result.stdout)
-    report = json.loads(result.stdout)
+    return summary(json.loads(result.stdout))
+
+
+def summary(report):
+    """The four scores, the audits below 0.9 and the metrics of a Lighthouse report."""
     failed = [
         audit["id"]
         for audit in report["audits"].values()
@@ -283,8 +287,8 @@ RUN_HEADING = "## Latest run"
 
 def write_docs(rows, target, started, load):
     """docs/audit.md: the hand-written explanation kept, this run's figures below it."""
-    path = BASE_DIR / "docs" / "audit.md"
-    text = path.read_text() if path.exists() else "# Lighthouse audit\n\n"
+    docs = BASE_DIR / "docs" / "audit.md"
+    text = docs.read_text() if docs.exists() else "# Lighthouse audit\n\n"
     head = text.split(RUN_HEADING, 1)[0].rstrip("\n").splitlines()
     lines = [
         *head,
@@ -299,7 +303,9 @@ def write_docs(rows, target, started, load):
         "| --- | ---: | ---: | ---: | ---: |",
     ]
     for label, path, scores, _failed, _metrics in rows:
-        lines.append(f"| {label} (`{path}`) | " + " | ".join(score_cells(label, scores)) + " |")
+        # A signed token (it holds a colon) is the run's own: the address shows its place.
+        shown = "/".join("<token>" if ":" in part else part for part in path.split("/"))
+        lines.append(f"| {label} (`{shown}`) | " + " | ".join(score_cells(label, scores)) + " |")
     lowest = {
         c: min(pass_mark(label, scores)[c] for label, _p, scores, _f, _m in rows)
         for c in CATEGORIES
@@ -323,7 +329,7 @@ def write_docs(rows, target, started, load):
             for label, failed, metrics in below
         ]
         lines.append("")
-    path.write_text("\n".join(lines))
+    docs.write_text("\n".join(lines))
 
 
 def main():
