@@ -54,6 +54,7 @@ def shape(key):
     return data()["regions"].get(key)
 
 
+@functools.cache
 def rings(path):
     """The rings of a path written by ``build_map_data`` (``M x y l dx dy ... z``)."""
     out = []

@@ -5,9 +5,15 @@ A fresh SQLite database under var/audit/ gets the migrations and the demo conten
 (`load_demo_content` when the project has it, else the test builders' demo-like site, in
 French and English); static files are collected (compressed, hashed) and the site is served
 by gunicorn with production-like settings (DEBUG off, whitenoise). Lighthouse (npm) drives
-Debian's chromium. Exits 1 when a score is below the target (95 by default).
+Debian's chromium. Exits 1 when a score is below the target (100 by default). Each
+report is kept as JSON in var/audit/reports/ for a closer look.
 
-    .venv/bin/python scripts/audit.py [--languages fr,en] [--target 95] [--serve]
+    .venv/bin/python scripts/audit.py [--languages fr,en] [--target 100] [--serve]
+        [--only newspage,subscribe] [--keep-db] [--no-docs]
+
+``--only`` audits the pages whose label contains one of the words and leaves
+docs/audit.md as it is; ``--keep-db`` keeps the database of the previous run (static
+files are collected again).
 """
 
 import argparse
@@ -15,9 +21,12 @@ import json
 import os
 import secrets
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -42,6 +51,9 @@ def environment():
         DATABASE_URL=f"sqlite:///{WORK / 'db.sqlite3'}",
         MEDIA_ROOT=str(WORK / "media"),
         STATIC_ROOT=str(WORK / "static"),
+        # A cache of its own, emptied with the static files: a page kept from an earlier run
+        # would name styles by hashes that are gone.
+        CACHE_DIR=str(WORK / "cache"),
         REDIS_URL="",
         SEARCH_URL="",
         PYTHONPATH=str(BASE_DIR),
@@ -49,10 +61,15 @@ def environment():
     return env
 
 
-def prepare():
+def prepare(keep_db=False):
     """A fresh database with the demo content, and the static files collected."""
-    shutil.rmtree(WORK, ignore_errors=True)
-    WORK.mkdir(parents=True)
+    fresh = not (keep_db and (WORK / "db.sqlite3").exists())
+    if fresh:
+        shutil.rmtree(WORK, ignore_errors=True)
+    else:
+        shutil.rmtree(WORK / "static", ignore_errors=True)
+        shutil.rmtree(WORK / "cache", ignore_errors=True)
+    WORK.mkdir(parents=True, exist_ok=True)
     os.environ.update(environment())
     sys.path.insert(0, str(BASE_DIR))
     import django
@@ -60,44 +77,36 @@ def prepare():
     django.setup()
     from django.core.management import call_command
 
-    call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    call_command("load_demo_content")
+    if fresh:
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("load_demo_content")
+
+
+#: Pages shown by ``make screenshots`` that Lighthouse cannot audit: a refused link answers
+#: 404 (Lighthouse stops at a page whose status is an error).
+NOT_AUDITED = {"subscribe-refused-link"}
 
 
 def page_types(languages):
-    """One live page of each page type, per language: (label, path)."""
-    from django.urls import reverse
-    from django.utils import translation
-    from wagtail.models import Page
+    """One live page of each page type, per language: (label, path) (scripts/page_types.py)."""
+    from scripts.page_types import public_pages
 
-    found = []
-    for language in languages:
-        seen = set()
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale__language_code=language, depth__gte=2)
-            .select_related("content_type")
-            .order_by("path")
-        )
-        for page in pages:
-            model = page.content_type.model
-            if model in seen:
-                continue
-            seen.add(model)
-            found.append((f"{language} {model}", page.specific.url))
-        with translation.override(language):
-            found.append((f"{language} search", reverse("search")))
-            found.append((f"{language} search results", reverse("search") + "?q=atelier"))
-    return found
+    return [
+        (f"{language} {name}", path)
+        for language, name, path in public_pages(languages, create=True)
+        if name not in NOT_AUDITED
+    ]
 
 
-#: Results pages tell search engines not to index them (``noindex``: a link to a made-up
-#: query must not put its words in their index). Lighthouse's "is-crawlable" audit fails
-#: them for it, by design; their SEO pass mark leaves that one audit out, and both scores
-#: are printed and recorded.
-NOINDEX_BY_DESIGN = "search results"
+def is_noindex(label):
+    """Pages that carry ``noindex`` by design (scripts/page_types.py: search results, the
+    subscription pages reached by a personal link). Lighthouse's "is-crawlable" audit fails
+    them for it; their SEO pass mark leaves that one audit out, and both scores are printed
+    and recorded."""
+    from scripts.page_types import NOINDEX
+
+    return label.split(" ", 1)[1] in NOINDEX
 
 
 def seo_without(report, audit_id):
@@ -110,6 +119,10 @@ def seo_without(report, audit_id):
 
 
 def serve():
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", PORT)) == 0:
+            # Another server there would answer in place of this run's.
+            raise SystemExit(f"Port {PORT} is taken: set AUDIT_PORT to a free one.")
     gunicorn = BASE_DIR / ".venv" / "bin" / "gunicorn"
     process = subprocess.Popen(
         [
@@ -124,21 +137,55 @@ def serve():
         ],
         env=environment(),
     )
-    for _ in range(60):
+    try:
+        for _ in range(60):
+            if process.poll() is not None:
+                raise SystemExit("The audit server stopped at once.")
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/fr/", timeout=2)
+                return process
+            except OSError:
+                time.sleep(1)
+        raise SystemExit("The audit server did not start.")
+    except BaseException:
+        process.terminate()
+        process.wait()
+        raise
+
+
+#: The metrics of the performance score, printed for a page below the target.
+METRICS = [
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+]
+
+
+def warm(urls):
+    """Each page once before Lighthouse, as on a site in use: a fresh database makes every
+    image's renditions (AVIF, WebP) on the page's first view, seconds of encoding that a
+    visitor of a live site never waits for. The page cache is emptied afterwards, so that
+    Lighthouse measures pages rendered for it, not copies."""
+    for _label, path in urls:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{PORT}{path}", headers={"Accept-Encoding": "gzip"}
+        )
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/fr/", timeout=2)
-            return process
-        except OSError:
-            time.sleep(1)
-    process.terminate()
-    raise SystemExit("The audit server did not start.")
+            urllib.request.urlopen(request, timeout=120).read()
+        except urllib.error.HTTPError:
+            pass
+    shutil.rmtree(WORK / "cache", ignore_errors=True)
 
 
-def lighthouse(url, attempts=3):
+def lighthouse(url, report_path, attempts=3):
     """Lighthouse's report on ``url``; a run that fails to record its trace is run again."""
     binary = BASE_DIR / "node_modules" / ".bin" / "lighthouse"
     for _attempt in range(attempts):
-        result = subprocess.run(
+        # Stopped half-way, the run lets Lighthouse close its chromium (chrome-launcher does
+        # on SIGINT; the browser has a process group of its own), then ends Lighthouse.
+        process = subprocess.Popen(
             [
                 str(binary),
                 url,
@@ -149,15 +196,33 @@ def lighthouse(url, attempts=3):
                 f"--only-categories={','.join(CATEGORIES)}",
             ],
             env={**os.environ, "CHROME_PATH": CHROME},
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            check=False,
+            start_new_session=True,
         )
+        try:
+            stdout, stderr = process.communicate()
+        except BaseException:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+            raise
+        result = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
         if result.returncode == 0:
             break
     else:
         raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
-    report = json.loads(result.stdout)
+    report_path.parent.mkdir(parents=True, exist_ok=True)
+    report_path.write_text(result.stdout)
+    return summary(json.loads(result.stdout))
+
+
+def summary(report):
+    """The four scores, the audits below 0.9 and the metrics of a Lighthouse report."""
     failed = [
         audit["id"]
         for audit in report["audits"].values()
@@ -167,25 +232,30 @@ def lighthouse(url, attempts=3):
     ]
     scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
     scores["seo_without_is_crawlable"] = seo_without(report, "is-crawlable")
-    return scores, failed
+    metrics = ", ".join(
+        f"{report['audits'][m]['displayValue']} {m}"
+        for m in METRICS
+        if report["audits"].get(m, {}).get("displayValue")
+    )
+    return scores, failed, metrics
 
 
 def pass_mark(label, scores):
-    """The scores the target applies to (see NOINDEX_BY_DESIGN)."""
+    """The scores the target applies to (see is_noindex)."""
     marked = {c: scores[c] for c in CATEGORIES}
-    if label.endswith(NOINDEX_BY_DESIGN):
+    if is_noindex(label):
         marked["seo"] = scores["seo_without_is_crawlable"]
     return marked
 
 
 def score_cells(label, scores):
     cells = [str(scores[c]) for c in CATEGORIES]
-    if label.endswith(NOINDEX_BY_DESIGN):
+    if is_noindex(label):
         cells[-1] += f" ({scores['seo_without_is_crawlable']} without is-crawlable: noindex)"
     return cells
 
 
-def machine():
+def machine(load):
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -194,7 +264,7 @@ def machine():
         ),
         "unknown",
     )
-    return f"{os.cpu_count()} CPUs ({cpu}), load average at start {os.getloadavg()[0]:.1f}"
+    return f"{os.cpu_count()} CPUs ({cpu}), load average (1 min) {load[0]:.1f} at start, {load[1]:.1f} at the end"
 
 
 def lighthouse_version():
@@ -210,40 +280,35 @@ def chromium_version():
     ).stdout.strip()
 
 
-def write_docs(rows, target, started):
-    """docs/audit.md: how the audit runs and this run's figures."""
+#: docs/audit.md above this heading is written by hand (how the audit runs, the exceptions
+#: and their reasons) and kept; the run's figures replace what follows it.
+RUN_HEADING = "## Latest run"
+
+
+def write_docs(rows, target, started, load):
+    """docs/audit.md: the hand-written explanation kept, this run's figures below it."""
+    docs = BASE_DIR / "docs" / "audit.md"
+    text = docs.read_text() if docs.exists() else "# Lighthouse audit\n\n"
+    head = text.split(RUN_HEADING, 1)[0].rstrip("\n").splitlines()
     lines = [
-        "# Lighthouse audit",
-        "",
-        "`make audit` (`scripts/audit.py`) builds a fresh SQLite database under `var/audit/` with",
-        "the demo content (`load_demo_content`), collects the static files (whitenoise,",
-        "compressed and hashed), serves the site with gunicorn and `config.settings.audit` (the",
-        "production settings without HTTPS-only behaviour: DEBUG off, whitenoise) on",
-        f"127.0.0.1:{PORT}, and runs Lighthouse (npm, `CHROME_PATH=/usr/bin/chromium`, Debian's",
-        "chromium, Lighthouse's default mobile emulation with simulated slow 4G) on one page of",
-        "each page type in French and English, printing performance, accessibility, best",
-        f"practices and SEO. It exits 1 when a score is below {target}. This file is rewritten",
-        "by each run (`--no-docs` leaves it).",
-        "",
-        "Search results pages carry `noindex` on purpose (a link to a made-up query must not",
-        "put its words on the site's pages in search engines' index); Lighthouse's",
-        "`is-crawlable` audit fails them for it. Their SEO pass mark leaves that one audit out",
-        "(Lighthouse's own weights, recomputed); both figures are in the table. The search",
-        "page itself is indexable and audited as it is.",
+        *head,
         "",
         "## Latest run",
         "",
         f"- Date: {started}",
-        f"- Machine: {machine()}",
+        f"- Machine: {machine(load)}",
         f"- Tools: Lighthouse {lighthouse_version()}, {chromium_version()}",
         "",
         "| page | performance | accessibility | best practices | SEO |",
         "| --- | ---: | ---: | ---: | ---: |",
     ]
-    for label, path, scores, _failed in rows:
-        lines.append(f"| {label} (`{path}`) | " + " | ".join(score_cells(label, scores)) + " |")
+    for label, path, scores, _failed, _metrics in rows:
+        # A signed token (it holds a colon) is the run's own: the address shows its place.
+        shown = "/".join("<token>" if ":" in part else part for part in path.split("/"))
+        lines.append(f"| {label} (`{shown}`) | " + " | ".join(score_cells(label, scores)) + " |")
     lowest = {
-        c: min(pass_mark(label, scores)[c] for label, _p, scores, _f in rows) for c in CATEGORIES
+        c: min(pass_mark(label, scores)[c] for label, _p, scores, _f, _m in rows)
+        for c in CATEGORIES
     }
     lines += [
         "",
@@ -253,53 +318,67 @@ def write_docs(rows, target, started):
         "",
     ]
     below = [
-        (label, failed)
-        for label, _path, scores, failed in rows
+        (label, failed, metrics)
+        for label, _path, scores, failed, metrics in rows
         if min(pass_mark(label, scores).values()) < target
     ]
     if below:
         lines += ["Pages below the target, with the audits that failed:", ""]
         lines += [
-            f"- {label}: {', '.join(failed) or 'no single audit below 0.9'}"
-            for label, failed in below
+            f"- {label}: {', '.join(failed) or 'no single audit below 0.9'} ({metrics})"
+            for label, failed, metrics in below
         ]
         lines.append("")
-    (BASE_DIR / "docs" / "audit.md").write_text("\n".join(lines))
+    docs.write_text("\n".join(lines))
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--languages", default="fr,en")
-    parser.add_argument("--target", type=int, default=95)
+    parser.add_argument("--target", type=int, default=100)
+    parser.add_argument("--only", default="", help="comma-separated parts of page labels")
+    parser.add_argument("--keep-db", action="store_true", help="reuse the previous database")
     parser.add_argument("--serve", action="store_true", help="prepare and serve, no audit")
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/audit.md")
     args = parser.parse_args()
 
+    # A run stopped from outside still stops its server (the ``finally`` below).
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(143))
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    prepare()
+    load = [os.getloadavg()[0]]
+    prepare(args.keep_db)
     urls = page_types(args.languages.split(","))
+    if args.only:
+        wanted = args.only.split(",")
+        urls = [(label, path) for label, path in urls if any(w in label for w in wanted)]
     server = serve()
     try:
         if args.serve:
             print(f"Serving on http://127.0.0.1:{PORT}/ (Ctrl-C to stop)")
             for label, path in urls:
-                print(f"  {label:28} {path}")
+                print(f"  {label:32} {path}")
             server.wait()
             return 0
-        print(f"{'page':30} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
+        warm(urls)
+        load[0] = os.getloadavg()[0]
+        print(f"load average {load[0]:.2f} at start")
+        print(f"{'page':32} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
         rows = []
         for label, path in urls:
-            scores, failed = lighthouse(f"http://127.0.0.1:{PORT}{path}")
+            report = WORK / "reports" / (label.replace(" ", "-") + ".json")
+            scores, failed, metrics = lighthouse(f"http://127.0.0.1:{PORT}{path}", report)
             print(
-                f"{label:30} " + " ".join(f"{cell:>5}" for cell in score_cells(label, scores)),
+                f"{label:32} " + " ".join(f"{cell:>5}" for cell in score_cells(label, scores)),
                 flush=True,
             )
-            rows.append((label, path, scores, failed))
+            rows.append((label, path, scores, failed, metrics))
+        load.append(os.getloadavg()[0])
+        print(f"load average {load[-1]:.2f} at the end")
         below = [row for row in rows if min(pass_mark(row[0], row[2]).values()) < args.target]
-        for label, _path, scores, failed in below:
-            print(f"Below {args.target}: {label} {scores}; audits to look at: {', '.join(failed)}")
-        if not args.no_docs:
-            write_docs(rows, args.target, started)
+        for label, _path, scores, failed, metrics in below:
+            print(f"Below {args.target}: {label} {scores}; {metrics}; audits: {', '.join(failed)}")
+        if not (args.no_docs or args.only):
+            write_docs(rows, args.target, started, load)
             print("Figures written to docs/audit.md")
         return 1 if below else 0
     finally:

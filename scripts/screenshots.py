@@ -47,44 +47,20 @@ def environment():
 
 
 def page_urls(languages):
-    """(name, path) of one page per page type and language, found in the demo database."""
+    """(name, path) of one page per page type and language (scripts/page_types.py), and the
+    site's 404 page."""
     os.environ.update(environment())
     sys.path.insert(0, str(BASE_DIR))
     import django
 
     django.setup()
-    from django.urls import reverse
-    from django.utils import translation
-    from wagtail.models import Page
+    from scripts.page_types import public_pages
 
-    from news.models import NewsPage
-
-    found = []
+    found = [
+        (f"{language}-{name}", path)
+        for language, name, path in public_pages(languages, create=True)
+    ]
     for language in languages:
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale__language_code=language, depth__gte=2)
-            .select_related("content_type")
-            .order_by("path")
-        )
-        seen = set()
-        for page in pages:
-            specific = page.specific
-            name = page.content_type.model
-            if isinstance(specific, NewsPage):
-                name = specific.kind
-            elif name in ("chantierpage", "roadmappage"):
-                name += "-regional" if specific.region else "-national"
-            if name in seen:
-                continue
-            seen.add(name)
-            found.append((f"{language}-{name}", specific.url))
-            if name == "directorypage":
-                found.append((f"{language}-{name}-map", specific.url + "?view=map"))
-        with translation.override(language):
-            found.append((f"{language}-search", reverse("search") + "?q=atelier"))
-            found.append((f"{language}-subscribe", reverse("subscriptions:subscribe")))
         found.append((f"{language}-404", f"/{language}/page-qui-n-existe-pas/"))
     return found
 

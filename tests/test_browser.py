@@ -23,11 +23,12 @@ from django.db.models.signals import post_save
 from django.test.testcases import LiveServerThread
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.models import Page, get_page_models
 from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
 from subscriptions import embargo
-from subscriptions.models import PreviewLink, Subscriber
-from subscriptions.tokens import preview_token, subscriber_token
+from subscriptions.models import PreviewLink, SignupRequest, Subscriber
+from subscriptions.tokens import confirmation_token, preview_token, subscriber_token
 from tests.factories import NewsPageFactory, build_demo_like_site, translate_demo_like_site
 
 # django_db sets the test database up; the tests themselves only read it.
@@ -93,6 +94,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         tree = build_demo_like_site()
         english = translate_demo_like_site(tree).pages
         urls = {"fr": {}, "en": {}}
+        models = set()
         for name in PAGE_TYPES:
             page = getattr(
                 tree,
@@ -102,17 +104,33 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
             )
             if name == "chantier":
                 page = page["training"]
+            models.add(type(page.specific))
             urls["fr"][name] = page.url
             urls["en"][name] = english[page.pk].url
         reader = Subscriber.objects.create(
             email="lectrice@example.org", language="fr", state="active", national_news=True
         )
+        newcomer = Subscriber.objects.create(email="nouvelle@example.org", language="fr")
+        signup = SignupRequest.objects.create(
+            subscriber=newcomer,
+            language="fr",
+            choices={"national_news": True, "frequency": "weekly", "language": "fr"},
+            source="test",
+            wording="",
+        )
         for language in ("fr", "en"):
             with translation.override(language):
+                urls[language]["search_page"] = reverse("search")
                 urls[language]["search"] = reverse("search") + "?q=atelier"
                 urls[language]["subscribe"] = reverse("subscriptions:subscribe")
+                urls[language]["confirm_subscription"] = reverse(
+                    "subscriptions:confirm", args=[confirmation_token(signup)]
+                )
                 urls[language]["manage_subscription"] = reverse(
                     "subscriptions:manage", args=[subscriber_token(reader)]
+                )
+                urls[language]["unsubscribe"] = reverse(
+                    "subscriptions:unsubscribe", args=[subscriber_token(reader)]
                 )
             urls[language]["directory_map"] = urls[language]["directory"] + "?view=map"
         # A journalist's preview of a press release under embargo (the release is French).
@@ -151,7 +169,12 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         if server.error:
             raise server.error
         try:
-            yield {"base": f"http://localhost:{server.port}", "urls": urls, "tree": tree}
+            yield {
+                "base": f"http://localhost:{server.port}",
+                "urls": urls,
+                "tree": tree,
+                "models": models,
+            }
         finally:
             server.terminate()
             for conn in shared.values():
@@ -242,6 +265,12 @@ def test_axe_finds_no_wcag_violation_on_any_page_type(page, demo, language):
         if violations:
             found[url] = violations
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+def test_the_pages_visited_cover_every_page_model(demo):
+    """A page type added to the site without a page here would escape every check below."""
+    missing = {model for model in get_page_models() if model is not Page} - demo["models"]
+    assert not missing, sorted(model._meta.label for model in missing)
 
 
 def test_no_page_breaks_the_content_security_policy(browser, demo):
@@ -627,3 +656,44 @@ def test_directory_map_with_the_keyboard_reaches_every_region_and_point(page, de
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.locator("h1").inner_text() == "Scop des Landes de Lanvaux"
+
+
+MAP_LABEL_CHECK = """() => {
+    const problems = [];
+    for (const svg of document.querySelectorAll('svg.france-map__svg')) {
+        const circles = [...svg.querySelectorAll('circle')];
+        for (const area of svg.querySelectorAll('a.map-area')) {
+            const shape = area.querySelector('.map-area__shape');
+            for (const label of area.querySelectorAll('text.map-label')) {
+                if (getComputedStyle(label).display === 'none') continue;
+                const b = label.getBBox();
+                const inside = [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height],
+                    [b.x + b.width, b.y + b.height]].every(([x, y]) => shape.isPointInFill(new DOMPoint(x, y)));
+                if (!inside) problems.push(`${label.textContent} sticks out of its region`);
+                for (const c of circles) {
+                    const x = c.cx.baseVal.value, y = c.cy.baseVal.value, r = c.r.baseVal.value;
+                    if (x + r > b.x && x - r < b.x + b.width && y + r > b.y && y - r < b.y + b.height) {
+                        problems.push(`${label.textContent} covers a point`);
+                    }
+                }
+            }
+        }
+    }
+    return problems;
+}"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_map_labels_stay_inside_their_region_and_leave_the_points_visible(browser, demo, width):
+    """White on its region's colour, never on the ground around it, and never over a point."""
+    context = browser.new_context(base_url=demo["base"], viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    found = {}
+    for language in ("fr", "en"):
+        for name in ("home", "region_index", "directory_map"):
+            open_page(tab, demo["urls"][language][name])
+            problems = tab.evaluate(MAP_LABEL_CHECK)
+            if problems:
+                found[f"{language} {name}"] = problems
+    context.close()
+    assert not found, found

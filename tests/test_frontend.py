@@ -1,5 +1,8 @@
 """Front-end behaviour that needs no browser: the image block's text alternative in the
-admin, the map of the regions, the accessibility statement in the footer."""
+admin, the map of the regions, the accessibility statement in the footer, pages sent
+compressed."""
+
+import gzip
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -118,3 +121,16 @@ def test_accessibility_statement_is_linked_from_every_page_footer(client, site_t
     html = client.get(site_tree.news_index.url).content.decode()
     footer = html[html.index('class="site-footer"') :]
     assert f'href="{statement.url}"' in footer
+
+
+def test_pages_go_out_compressed_to_a_browser_that_accepts_gzip(client, site_tree):
+    """A phone's first visit: the page's HTML in gzip, the same page once unpacked."""
+    url = site_tree.home.url
+    plain = client.get(url)
+    assert "Content-Encoding" not in plain
+    packed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"]
+    html = gzip.decompress(packed.content)
+    assert html.count(b"<h1") == 1 and b"</html>" in html
+    assert len(packed.content) < len(plain.content) / 2

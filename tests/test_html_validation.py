@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.models import Page, get_page_models
 
 from subscriptions import embargo
-from subscriptions.models import PreviewLink, Subscriber
-from subscriptions.tokens import preview_token, subscriber_token
+from subscriptions.models import PreviewLink, SignupRequest, Subscriber
+from subscriptions.tokens import confirmation_token, preview_token, subscriber_token
 from tests.factories import NewsPageFactory, build_demo_like_site, translate_demo_like_site
 
 pytestmark = [pytest.mark.html, pytest.mark.django_db, pytest.mark.search_index]
@@ -56,15 +58,30 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         tree.proposal,
         tree.join,
     ]
+    # A page type added to the site without a page here would escape the check.
+    missing = {m for m in get_page_models() if m is not Page} - {type(p.specific) for p in pages}
+    assert not missing, sorted(model._meta.label for model in missing)
     urls = [page.url for page in pages] + [english[page.pk].url for page in pages]
     urls += [tree.directory.url + "?view=map", english[tree.directory.pk].url + "?view=map"]
-    urls += ["/fr/recherche/?q=atelier", "/en/search/?q=atelier", "/fr/no-such-page/"]
+    urls += ["/fr/recherche/", "/en/search/", "/fr/no-such-page/"]
+    urls += ["/fr/recherche/?q=atelier", "/en/search/?q=atelier"]
     urls += [tree.library.url + "?kind=study&q=emploi", tree.library.url + "?kind=nope"]
-    # The subscription pages: sign up, manage, and a refused link.
+    # The subscription pages: sign up, confirm, manage, unsubscribe, and a refused link.
     reader = Subscriber.objects.create(email="lectrice@example.org", language="fr", state="active")
     token = subscriber_token(reader)
     urls += ["/fr/abonnement/", "/en/subscribe/", f"/fr/abonnement/gerer/{token}/"]
     urls += [f"/en/subscribe/manage/{token}/", "/fr/abonnement/confirmer/pas-un-jeton/"]
+    signup = SignupRequest.objects.create(
+        subscriber=Subscriber.objects.create(email="nouvelle@example.org", language="fr"),
+        language="fr",
+        choices={"national_news": True, "frequency": "weekly", "language": "fr"},
+        source="test",
+        wording="",
+    )
+    for language in ("fr", "en"):
+        with translation.override(language):
+            urls.append(reverse("subscriptions:unsubscribe", args=[token]))
+            urls.append(reverse("subscriptions:confirm", args=[confirmation_token(signup)]))
     # A journalist's preview of a press release under embargo, and a refused preview link.
     release = NewsPageFactory(
         parent=tree.press_room,

@@ -7,3 +7,6 @@ DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Every picture shows the templates as they are now: no page or menu kept from a run before.
+CACHE_MIDDLEWARE_SECONDS = 0
+CHROME_CACHE_SECONDS = 0

@@ -16,6 +16,16 @@ register = template.Library()
 
 LINE_LENGTH = 11  # a label longer than this goes on two lines
 WIDE_ENOUGH = 58  # map units: narrower regions show their short label
+# A label's box in map units (site.css: 11 px bold, 12 px between lines; the short label
+# alone, 19 px, on small screens), and the room kept around a point (its radius is 6).
+CHAR_WIDTH, LINE_HEIGHT = 6.2, 12
+SHORT_CHAR_WIDTH, SHORT_HEIGHT = 11.5, 19
+POINT_CLEARANCE = 8
+# Where a label may move from its region's label point, nearest first.
+OFFSETS = sorted(
+    ((dx, dy) for dx in range(-36, 37, 6) for dy in range(-42, 43, 6)),
+    key=lambda offset: offset[0] ** 2 + offset[1] ** 2,
+)
 
 
 def number(value):
@@ -36,8 +46,48 @@ def label_lines(title):
     return [first, title[cut + 1 :]]
 
 
-def layout(areas):
-    """Drawn areas (with their outline and label), unplaced areas and the ground."""
+def place_label(key, x, y, width, height, points, *, clear=True):
+    """The centre of a ``width`` x ``height`` label near ``(x, y)``, the nearest place
+    inside its region (white on the region's colour) and, with ``clear``, off every point;
+    ``None`` when there is none."""
+    for dx, dy in OFFSETS:
+        cx, cy = x + dx, y + dy
+        left, right = cx - width / 2, cx + width / 2
+        top, bottom = cy - height / 2, cy + height / 2
+        if clear and any(
+            left - POINT_CLEARANCE < px < right + POINT_CLEARANCE
+            and top - POINT_CLEARANCE < py < bottom + POINT_CLEARANCE
+            for px, py in points
+        ):
+            continue
+        edges = [(left, top), (right, top), (left, bottom), (right, bottom)]
+        edges += [(cx, top), (cx, bottom), (left, cy), (right, cy)]
+        if all(geo.contains(key, edge) for edge in edges):
+            return cx, cy
+    return None
+
+
+def label_spot(key, outline, title, points):
+    """Lines and centre of a region's label: its name where it fits inside the region off
+    the points, else the short label where that does, else whichever fits inside."""
+    x, y = outline["label"]
+    short = [outline["short"]]
+    lines = label_lines(title) if outline["bbox"][2] >= WIDE_ENOUGH else short
+    tries = [(lines, True), (short, True), (lines, False), (short, False)]
+    for candidate, clear in tries:
+        width = max(len(line) for line in candidate) * CHAR_WIDTH
+        height = len(candidate) * LINE_HEIGHT
+        spot = place_label(key, x, y, width, height, points, clear=clear)
+        if spot:
+            return candidate, spot
+    return short, (x, y)
+
+
+def layout(areas, points=()):
+    """Drawn areas (with their outline and label), unplaced areas and the ground.
+
+    Each label goes where it stays inside its region and leaves the points visible: the
+    region's label point when it can, else the nearest place that does (``label_spot``)."""
     regions = geo.data()["regions"]
     drawn, unplaced, claimed = [], [], set()
     for area in areas:
@@ -48,17 +98,28 @@ def layout(areas):
             continue
         claimed |= set(outline["departments"])
         x, y = outline["label"]
-        lines = label_lines(area["title"])
-        wide = outline["bbox"][2] >= WIDE_ENOUGH
+        lines = label_lines(area["title"]) if outline["bbox"][2] >= WIDE_ENOUGH else []
+        spot = None
+        if lines:
+            width = max(len(line) for line in lines) * CHAR_WIDTH
+            spot = place_label(key, x, y, width, len(lines) * LINE_HEIGHT, points)
+        if spot is None:
+            lines = [outline["short"]]
+            spot = place_label(key, x, y, len(lines[0]) * CHAR_WIDTH, LINE_HEIGHT, points) or (x, y)
+        short = place_label(
+            key, x, y, len(outline["short"]) * SHORT_CHAR_WIDTH, SHORT_HEIGHT, points
+        ) or (x, y)
         drawn.append(
             {
                 **area,
                 "key": key,
                 "path": outline["path"],
-                "x": number(x),
-                "y": number(y - (len(lines) - 1) * 6),
-                "lines": lines if wide else [outline["short"]],
+                "x": number(spot[0]),
+                "y": number(spot[1] - (len(lines) - 1) * LINE_HEIGHT / 2),
+                "lines": lines,
                 "short": outline["short"],
+                "short_x": number(short[0]),
+                "short_y": number(short[1]),
             }
         )
     # The rest of France, drawn faintly: the regions of the same set as the site's.
@@ -74,11 +135,12 @@ def layout(areas):
 
 @register.inclusion_tag("maps/france_map.html")
 def france_map(areas, points=(), label="", map_id="france-map"):
-    drawn, unplaced, ground = layout(areas)
-    placed_points = []
+    placed_points, spots = [], []
     for point in points:
         x, y = geo.project(point["lon"], point["lat"])
+        spots.append((x, y))
         placed_points.append({**point, "x": number(x), "y": number(y)})
+    drawn, unplaced, ground = layout(areas, spots)
     return {
         "view_box": " ".join(number(v) for v in geo.view_box()),
         "width": number(geo.view_box()[2]),
