@@ -3,10 +3,11 @@
 Each format has its own reader: PDF with pypdf; spreadsheets with openpyxl; Word,
 PowerPoint and OpenDocument (text, spreadsheet, presentation) from their XML parts through
 defusedxml (odfpy has not been released since 2020; python-docx and python-pptx would
-bring lxml into the image for the same text); plain text and CSV decoded as they are. ``read_document`` never
-raises for a bad file: whatever a damaged file makes a parser trip over becomes a
-``Reading`` with a status and a reason. ``upload_problem`` is what the upload form refuses
-outright (a PDF that cannot be opened or needs a password, an office file that is not one).
+bring lxml, 20 MB of the image, for the same text); plain text and CSV decoded as they
+are. ``read_document`` never raises for a bad file: whatever a damaged file makes a parser
+trip over becomes a ``Reading`` with a status and a reason. ``upload_problem`` is what the
+upload form refuses outright (a PDF that cannot be opened or needs a password, an office
+file that is not one).
 
 Limits keep a hostile or huge file from holding a worker: at most ``MAX_PAGES`` pages and
 ``MAX_SECONDS`` of reading, ``MAX_CHARACTERS`` of text kept, and ZIP-based files refused
@@ -215,11 +216,6 @@ def _paragraphs(root, namespace):
             elif node.tag in (tab, brk):
                 pieces.append(" ")
         yield "".join(pieces)
-
-
-# Word and PowerPoint files are ZIPs of XML parts: their text is read from the parts
-# through defusedxml, as OpenDocument's is (python-docx and python-pptx would bring lxml,
-# 20 MB of the production image, to read what two XPath-free walks read here).
 
 
 def read_docx(data, budget):
