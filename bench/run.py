@@ -77,7 +77,7 @@ def reset_database(kind, name, postgres):
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def environment(db_url, args, cached):
+def environment(db_url, args, cached, fragments=True):
     env = os.environ.copy()
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
@@ -93,6 +93,9 @@ def environment(db_url, args, cached):
         # "Uncached" switches the whole-response cache off: every request renders its
         # page. The site chrome (menu, footer) stays in Redis, as in production.
         CACHE_MIDDLEWARE_SECONDS="300" if cached else "0",
+        # Without fragments, every listing is read and rendered on every request: what the
+        # first visitor after a change waits for (core/fragments.py).
+        FRAGMENT_CACHE_SECONDS="3600" if fragments else "0",
         WEB_CONCURRENCY=str(args.workers),
         # The admin pass signs its coordinator in without a second factor.
         ADMIN_2FA_REQUIRED="False",
@@ -341,10 +344,12 @@ def admin_pass(env, kind, summary_file, args):
     return json.loads(out.read_text())
 
 
-def serve_and_load(kind, name, summary, args, cached):
-    env = environment(database_url(kind, name, args.postgres), args, cached=cached)
+def serve_and_load(kind, name, summary, args, cached, fragments=True):
+    env = environment(
+        database_url(kind, name, args.postgres), args, cached=cached, fragments=fragments
+    )
     flush_redis(args.redis_url)
-    mode = "cached" if cached else "uncached"
+    mode = "cached" if cached else "uncached" if fragments else "rendered"
     results = {}
     with Server(env, args.workers) as server:
         log(f"[{kind}] {mode}: first response after {server.first_response_s} s")
@@ -355,14 +360,14 @@ def serve_and_load(kind, name, summary, args, cached):
                 f"p95 {results[page_type]['p95_ms']} ms, non-2xx {results[page_type]['non_2xx']}"
             )
         results["static file"] = load([STATIC_PATH], args)
-        if not cached:
+        if not cached and fragments:
             results["search"] = load(search_paths(summary), args)
         figures = {
             "first_response_s": server.first_response_s,
             "worker_rss_mb": server.worker_rss_mb(),
             "results": results,
         }
-        if cached:
+        if cached and fragments:
             figures["admin"] = admin_pass(env, kind, summary_path(kind, summary["pages"]), args)
         return figures
 
@@ -453,11 +458,12 @@ def machine():
 def table(run):
     uncached = run["uncached"]["results"]
     cached = run["cached"]["results"]
+    rendered = run.get("rendered", {}).get("results", {})
     ceiling = cached["static file"]["rps"] or 1
     lines = [
         "| page type | uncached req/s | p50 | p95 | p99 | cached req/s | p50 | p95 | p99 "
-        "| cached / static | errors |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| cached / static | all rendered p50 | p95 | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for page_type in uncached:
         u = uncached[page_type]
@@ -468,12 +474,16 @@ def table(run):
             if c
             else "never cached | | | | "
         )
+        r = rendered.get(page_type)
+        rendered_cells = f"{r['p50_ms']:.1f} | {r['p95_ms']:.1f}" if r else " | "
         errors = sum(
-            figures.get(key, 0) for figures in (u, c or {}) for key in ("non_2xx", "socket_errors")
+            figures.get(key, 0)
+            for figures in (u, c or {}, r or {})
+            for key in ("non_2xx", "socket_errors")
         )
         lines.append(
             f"| {page_type} | {u['rps']:.0f} | {u['p50_ms']:.1f} | {u['p95_ms']:.1f} "
-            f"| {u['p99_ms']:.1f} | {cached_cells} | {errors} |"
+            f"| {u['p99_ms']:.1f} | {cached_cells} | {rendered_cells} | {errors} |"
         )
     return "\n".join(lines)
 
@@ -556,9 +566,12 @@ def markdown(results):
         "What it does: builds a synthetic two-language site (`manage.py build_bench_site`) in a",
         "database of its own, serves it with gunicorn and the production settings, and loads",
         "each page type from a second process (wrk) for a fixed time: once with the page cache",
-        "off (every request renders its page), once with it on (Redis). In both passes the",
-        "site chrome (menu, footer: `home/chrome.py`) is kept in Redis until the next change,",
-        "as in production. The static file served by whitenoise is the ceiling. Search is",
+        'off ("uncached": every request renders its page), once with it on (Redis). In both',
+        "passes the site chrome (menu, footer: `home/chrome.py`) and a page's listing",
+        "fragments (`core/fragments.py`) are kept in Redis until the next change, as in",
+        'production; a third pass turns the fragments off too ("all rendered": what the',
+        "first visitor after a change waits for, every listing read and rendered; for",
+        "reference). The static file served by whitenoise is the ceiling. Search is",
         "never cached. One connection per gunicorn worker: latencies measure the page, not a",
         "queue. Latencies are in milliseconds; errors count non-2xx answers and socket errors.",
         "",
@@ -674,6 +687,11 @@ def markdown(results):
         "  the roadmap lines of a chantier or region kept until the next change",
         "  (`core/pagination.py`, `core.cache.remember`); upcoming and past events read",
         "  from a bound on the index of their start (`news/models.py`).",
+        "- A page's listings rendered once per change for anonymous visitors and read back",
+        "  from Redis (`{% fragment %}`, `core/fragments.py`): the listings enter the context",
+        "  unread (`once`), so a kept fragment reads no listing at all; the keys carry the",
+        "  site's generation, the language, the host, the day and the query string.",
+        "  Previews, editors and parts with a CSRF token are never served from one.",
         "- Search on PostgreSQL: a GIN index on the `title || body` vector Wagtail matches, the",
         "  planner told the storage is SSD (`POSTGRES_RANDOM_PAGE_COST`), only keys read from",
         "  the ranked query, stemmed words memoised for highlighting.",
@@ -804,6 +822,9 @@ def main(argv=None):
         }
         run["uncached"] = serve_and_load(kind, args.database, summary, args, cached=False)
         run["cached"] = serve_and_load(kind, args.database, summary, args, cached=True)
+        run["rendered"] = serve_and_load(
+            kind, args.database, summary, args, cached=False, fragments=False
+        )
         results["runs"].append(run)
         search = run["uncached"]["results"]["search"]
         results["search"].append(

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.cache import remember
+from core.fragments import lazy_items, once
 from core.models import (
     BasePage,
     IndexPage,
@@ -104,11 +105,16 @@ class ChantierPage(BasePage):
         if self.is_national:
             context.update(self.national_listings())
             context.update(
-                news_listings.news_listing(request, self.locale, theme=self.theme, omit=("theme",))
+                lazy_items(
+                    lambda: news_listings.news_listing(
+                        request, self.locale, theme=self.theme, omit=("theme",)
+                    ),
+                    news_listings.LISTING_NAMES,
+                )
             )
         else:
             # A region's chantier page links to the national page of its theme.
-            context["national_chantier"] = national_chantier(self.locale, self.theme)
+            context["national_chantier"] = once(lambda: national_chantier(self.locale, self.theme))
         return context
 
     def national_roadmaps(self):
@@ -138,25 +144,36 @@ class ChantierPage(BasePage):
         return remember(f"chantier-roadmaps:{self.pk}:{self.locale_id}:{today}", compute)
 
     def national_listings(self):
-        """What the national page of a theme gathers from the whole site."""
+        """What the national page of a theme gathers from the whole site, each read only if
+        the template's fragment renders (``core.fragments.once``)."""
         return {
             **self.national_roadmaps(),
             # Regions sit above chantiers: reached through the tree helper, not imported.
-            "regions": region_pages()
-            .live()
-            .public()
-            .in_locale(self.locale)
-            .filter(theme=self.theme)
-            .defer_streamfields()
-            .order_by("title"),
-            "regional_chantiers": ChantierPage.objects.live()
-            .public()
-            .regional()
-            .in_locale(self.locale)
-            .filter(theme=self.theme)
-            .defer_streamfields()
-            .order_by("title"),
-            "next_events": news_listings.upcoming_events(self.locale, 4, theme=self.theme),
+            "regions": once(
+                lambda: list(
+                    region_pages()
+                    .live()
+                    .public()
+                    .in_locale(self.locale)
+                    .filter(theme=self.theme)
+                    .defer_streamfields()
+                    .order_by("title")
+                )
+            ),
+            "regional_chantiers": once(
+                lambda: list(
+                    ChantierPage.objects.live()
+                    .public()
+                    .regional()
+                    .in_locale(self.locale)
+                    .filter(theme=self.theme)
+                    .defer_streamfields()
+                    .order_by("title")
+                )
+            ),
+            "next_events": once(
+                lambda: news_listings.upcoming_events(self.locale, 4, theme=self.theme)
+            ),
         }
 
 

@@ -105,7 +105,13 @@ def remember(name, compute):
 
 
 def _request_is_cacheable(request):
-    if request.method != "GET" or cache_seconds() <= 0:
+    return cache_seconds() > 0 and is_anonymous_get(request)
+
+
+def is_anonymous_get(request):
+    """A ``GET`` of the live site by a visitor who is not signed in: what cached pages and
+    fragments (``core.fragments``) may answer."""
+    if request.method != "GET":
         return False
     # Wagtail's previews run through the middleware with a dummy request.
     if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):

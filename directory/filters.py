@@ -175,6 +175,14 @@ def _text_hits(manager, locale, text):
     return [hit.pk for hit in results[:MAX_HITS]]
 
 
+def listing_names(prefix):
+    """The context names ``faceted_listing`` gives, for ``core.fragments.lazy_items``."""
+    return tuple(f"{prefix}_{name}" for name in LISTING_NAMES)
+
+
+LISTING_NAMES = ("form", "page", "error", "total", "view", "items", "matching")
+
+
 def faceted_listing(request, *, manager, form, per_page, order, prefix):
     """The context of a faceted listing, under names that start with ``prefix``."""
     view = request.GET.get("view")
@@ -188,6 +196,7 @@ def faceted_listing(request, *, manager, form, per_page, order, prefix):
         f"{prefix}_view": view if view in VIEWS else VIEWS[0],
         f"{prefix}_items": None,
     }
+    context[f"{prefix}_matching"] = None
     if not form.is_valid():
         context[f"{prefix}_error"] = INVALID_MESSAGE
         return context

@@ -185,6 +185,10 @@ def ranked_keys(model, locale, text):
     return [page.pk for page in results[:MAX_SEARCH_RESULTS]]
 
 
+# The context names of ``filtered_publications``.
+LISTING_NAMES = ("library_form", "library_page", "library_error", "library_total")
+
+
 def filtered_publications(request, locale, model):
     """What the library page lists (``model`` is ``PublicationPage``): the form with facet
     counts, a page of publications with their regions, the total, an error message."""

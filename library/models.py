@@ -26,6 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
+from core.fragments import lazy_items, once
 from core.images import card_picture_prefetch
 from core.models import BasePage, IndexPage, LocalizedPageQuerySet, ThemedPageMixin
 from library import filters
@@ -116,7 +117,13 @@ class LibraryPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(filters.filtered_publications(request, self.locale, PublicationPage))
+        # Read only if the template's fragment renders (``core.fragments``).
+        context.update(
+            lazy_items(
+                lambda: filters.filtered_publications(request, self.locale, PublicationPage),
+                filters.LISTING_NAMES,
+            )
+        )
         context["figures_pages"] = FiguresPage.objects.live().public().child_of(self)
         return context
 
@@ -317,9 +324,11 @@ class PublicationPage(ThemedPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.related()
-        context["citation"] = self.citation_text(self.get_full_url(request))
-        context["library"] = LibraryPage.objects.live().filter(locale=self.locale).first()
+        context["related"] = once(self.related)
+        context["citation"] = once(lambda: self.citation_text(self.get_full_url(request)))
+        context["library"] = once(
+            lambda: LibraryPage.objects.live().filter(locale=self.locale).first()
+        )
         return context
 
 

@@ -107,6 +107,11 @@ class EventFilterForm(ListingFilterForm):
     theme = forms.ChoiceField(label=_("Chantier"), required=False, choices=_theme_choices)
 
 
+def listing_names(prefix):
+    """The context names ``_listing_context`` gives, for ``core.fragments.lazy_items``."""
+    return (f"{prefix}_form", f"{prefix}_page", f"{prefix}_error")
+
+
 def _listing_context(request, form, items, per_page, prefix):
     """What a listing template needs, under names that start with ``prefix``."""
     if form.is_valid():

@@ -14,6 +14,9 @@ from news import filters
 from news.kinds import NewsKind
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, PressRoomPage
 
+# The context names of ``news_listing`` (``includes/news_listing.html``).
+LISTING_NAMES = filters.listing_names("news")
+
 
 def news_listing(request, locale, *, region=None, theme=None, omit=()):
     """The filtered, paginated news of a region or a chantier (``news_*`` context names)."""

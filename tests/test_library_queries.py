@@ -42,6 +42,7 @@ BUDGET = {
 @pytest.fixture(autouse=True)
 def _no_page_cache(settings):
     settings.CACHE_MIDDLEWARE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
 
 
 class Shelf:

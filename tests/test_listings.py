@@ -19,6 +19,8 @@ pytestmark = pytest.mark.django_db
 
 def titles(response, key):
     page = response.context[key]
+    if callable(page):  # a listing enters the context unread (core.fragments.lazy_items)
+        page = page()
     return [item.title for item in page.object_list] if page is not None else None
 
 
@@ -89,8 +91,8 @@ def test_invalid_filter_values_give_an_empty_list_and_a_message(client, news):
     for query, message in INVALID_FILTER_CASES:
         response = client.get(news.news_index.url + query)
         assert response.status_code == 200
-        assert response.context["news_page"] is None
         html = response.content.decode()
+        assert "card--news" not in html  # no page of news
         assert message in html
         assert "Atelier rennais" not in html
 
@@ -314,8 +316,8 @@ def test_agenda_upcoming_by_default_past_on_request_with_filters(client, agenda)
 def test_agenda_invalid_filters(client, agenda, query):
     response = client.get(agenda.agenda.url + query)
     assert response.status_code == 200
-    assert response.context["events_page"] is None
     html = response.content.decode()
+    assert "card--event" not in html  # no page of events
     assert "Ces filtres ne sont pas valides" in html or "Ce numéro de page n’existe pas." in html
 
 

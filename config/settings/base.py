@@ -39,6 +39,7 @@ env = environ.Env(
     EXTRA_LANGUAGES=(list, []),
     CACHE_MIDDLEWARE_SECONDS=(int, 300),
     CHROME_CACHE_SECONDS=(int, 3600),
+    FRAGMENT_CACHE_SECONDS=(int, 3600),
     POSTGRES_RANDOM_PAGE_COST=(float, 1.1),
     # HTTPS and cookies (applied by production.py; on by default, off for a run without TLS).
     SECURE_SSL_REDIRECT=(bool, True),
@@ -383,6 +384,10 @@ CACHE_MIDDLEWARE_SECONDS = env("CACHE_MIDDLEWARE_SECONDS")
 # listing's filter offers, kept until the next change (core.cache.remember); 0 computes
 # them on every request.
 CHROME_CACHE_SECONDS = env("CHROME_CACHE_SECONDS")
+# The listings of a page rendered once for anonymous visitors and kept until the next
+# change or for this long (core.fragments: what is "upcoming" moves at most this late);
+# 0 renders them on every request.
+FRAGMENT_CACHE_SECONDS = env("FRAGMENT_CACHE_SECONDS")
 PAGE_CACHE_BROWSER_SECONDS = env("PAGE_CACHE_BROWSER_SECONDS")
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/django-admin/")
 

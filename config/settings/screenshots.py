@@ -10,3 +10,4 @@ WHITENOISE_AUTOREFRESH = True
 # Every picture shows the templates as they are now: no page or menu kept from a run before.
 CACHE_MIDDLEWARE_SECONDS = 0
 CHROME_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0

@@ -15,6 +15,8 @@ register = template.Library()
 @register.inclusion_tag("includes/key_figures.html", takes_context=True)
 def key_figures(context, value=None, heading_id="key-figures"):
     counts = context.get("figure_counts") or {}
+    if callable(counts):  # read only when shown (core.fragments.once)
+        counts = counts()
     if value:
         title = value.get("title", "")
         items = [dict(figure) for figure in value.get("figures", [])]

@@ -16,6 +16,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.fragments import lazy_items, once
 from core.models import BasePage, IndexPage, ThemedPageMixin
 from core.tree import attach_regions
 from directory import filters
@@ -57,10 +58,16 @@ class DirectoryPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read only if the template's fragment renders (``core.fragments``).
         context.update(
-            filters.organisation_listing(request, self.locale, OrganisationPage.objects, self)
+            lazy_items(
+                lambda: filters.organisation_listing(
+                    request, self.locale, OrganisationPage.objects, self
+                ),
+                filters.listing_names("organisations"),
+            )
         )
-        context["sections"] = sections(self.locale)
+        context["sections"] = once(lambda: sections(self.locale))
         context["map_hidden"] = [("view", "map")]
         return context
 
@@ -189,11 +196,13 @@ class OrganisationPage(ThemedPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = attach_regions(
-            ProjectPage.objects.published(self.locale)
-            .filter(organisation__translation_key=self.translation_key)
-            .cards()
+        context["projects"] = once(
+            lambda: attach_regions(
+                ProjectPage.objects.published(self.locale)
+                .filter(organisation__translation_key=self.translation_key)
+                .cards()
+            )
         )
-        context["news"] = news_listings.news_mentioning(self, NEWS_MENTIONS)
-        context["sections"] = sections(self.locale)
+        context["news"] = once(lambda: news_listings.news_mentioning(self, NEWS_MENTIONS))
+        context["sections"] = once(lambda: sections(self.locale))
         return context

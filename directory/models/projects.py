@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
 from core.forms import RATE_LIMIT_MESSAGE, caught_by_honeypot, over_rate_limit
+from core.fragments import lazy_items, once
 from core.models import BasePage, IndexPage, ThemedPageMixin
 from directory import filters, proposals
 from directory.choices import NEED_FIELDS, ProjectNeed, ProjectStatus
@@ -40,11 +41,17 @@ class ProjectBankPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(filters.project_listing(request, self.locale, ProjectPage.objects, self))
-        context["proposal_page"] = (
-            ProjectProposalPage.objects.child_of(self).live().public().first()
+        # Read only if the template's fragments render (``core.fragments``).
+        context.update(
+            lazy_items(
+                lambda: filters.project_listing(request, self.locale, ProjectPage.objects, self),
+                filters.listing_names("projects"),
+            )
         )
-        context["sections"] = sections(self.locale)
+        context["proposal_page"] = once(
+            lambda: ProjectProposalPage.objects.child_of(self).live().public().first()
+        )
+        context["sections"] = once(lambda: sections(self.locale))
         return context
 
 
@@ -186,7 +193,7 @@ class ProjectPage(ThemedPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = sections(self.locale)
+        context["sections"] = once(lambda: sections(self.locale))
         return context
 
 
@@ -216,7 +223,7 @@ class ProjectProposalPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = sections(self.locale)
+        context["sections"] = once(lambda: sections(self.locale))
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -8,6 +8,7 @@ from wagtail.search import index
 from chantiers import listings as chantier_listings
 from core import figures
 from core.blocks import BodyBlock, KeyFiguresBlock
+from core.fragments import once
 from core.models import BasePage
 from directory import listings as directory_listings
 from home import routing
@@ -91,25 +92,33 @@ class HomePage(BasePage):
         return context
 
     def listings(self):
-        """The blocks of the home page: chantiers, regions, latest news, next events."""
+        """The blocks of the home page: chantiers, regions, latest news, next events; each
+        read only if the template's fragment renders (``core.fragments.once``)."""
+
         # The section pages the home page links to, found in one query.
-        sections = {
-            child.content_type.model: child
-            for child in self.get_children().live().public().select_related("content_type")
-        }
+        @once
+        def sections():
+            return {
+                child.content_type.model: child
+                for child in self.get_children().live().public().select_related("content_type")
+            }
+
+        def section(model):
+            return lambda: sections().get(model)
+
         return {
-            "chantier_index": sections.get("chantierindexpage"),
-            "regions_index": sections.get("regionindexpage"),
-            "news_index": sections.get("newsindexpage"),
-            "agenda": sections.get("eventindexpage"),
-            "chantiers": chantier_listings.national_chantiers(self.locale),
-            "regions": region_listings.regions_of_language(self.locale),
-            "latest_news": news_listings.latest_news(self.locale, 4),
-            "next_events": news_listings.upcoming_events(self.locale, 3),
-            "figure_counts": region_listings.figure_counts(),
-            "directory": sections.get("directorypage"),
-            "project_bank": sections.get("projectbankpage"),
-            "latest_projects": directory_listings.latest_projects(self.locale, 3),
+            "chantier_index": section("chantierindexpage"),
+            "regions_index": section("regionindexpage"),
+            "news_index": section("newsindexpage"),
+            "agenda": section("eventindexpage"),
+            "chantiers": once(lambda: chantier_listings.national_chantiers(self.locale)),
+            "regions": once(lambda: region_listings.regions_of_language(self.locale)),
+            "latest_news": once(lambda: news_listings.latest_news(self.locale, 4)),
+            "next_events": once(lambda: news_listings.upcoming_events(self.locale, 3)),
+            "figure_counts": once(region_listings.figure_counts),
+            "directory": section("directorypage"),
+            "project_bank": section("projectbankpage"),
+            "latest_projects": once(lambda: directory_listings.latest_projects(self.locale, 3)),
         }
 
     @property

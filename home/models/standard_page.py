@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.fragments import once
 from core.models import BasePage
 
 
@@ -37,7 +38,7 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["section_pages"] = self.section_pages()
+        context["section_pages"] = once(self.section_pages)
         return context
 
     def section_pages(self):

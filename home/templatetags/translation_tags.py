@@ -15,6 +15,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from core import i18n
+from core.cache import remember
 from home.chrome import site_chrome
 
 register = template.Library()
@@ -50,8 +51,13 @@ def content_language(context, page=None):
     if page is None:
         return get_language()
     request = context.get("request")
+    # Kept until the next change: every page shows it, and only a translation changes it.
     return _cached(
-        request, f"content_language_{page.pk}", lambda: i18n.source_locale(page).language_code
+        request,
+        f"content_language_{page.pk}",
+        lambda: remember(
+            f"content-language:{page.pk}", lambda: i18n.source_locale(page).language_code
+        ),
     )
 
 
