@@ -2,11 +2,12 @@
 
 A listing page spends its time reading and rendering other pages' cards; the cards only
 change with an editorial change, which bumps the site's generation (``core.cache``). A
-``{% fragment "name" vary... %}`` block is rendered once per generation, language, host,
-day and ``vary`` values, for anonymous ``GET`` requests, and read back from the cache
-after that. ``once(compute)`` puts a listing in a page's context without reading it: the
-template calls it when a missed fragment renders, so that a hit reads no listing at all.
-Why and how: docs/performance.md, "Fragments".
+``{% fragment "name" vary... %}`` block is rendered once per generation, language,
+scheme and host, day and ``vary`` values, for anonymous ``GET`` requests, and read back
+from the cache after that. ``once(compute)`` puts a listing in a page's context without
+reading it: the template calls it when a missed fragment renders, so that a hit reads no
+listing at all.
+Why and how: docs/architecture.md, "The page cache".
 """
 
 import functools
@@ -41,8 +42,9 @@ def fragment_seconds():
 def fragment_key(request, name, vary):
     """The key of fragment ``name`` for this request, or ``None`` when it must render.
 
-    Besides ``vary``: the language, the scheme and host (absolute links), the day (what is upcoming
-    moves with it; entries live ``FRAGMENT_CACHE_SECONDS`` at most) and the generation.
+    Besides ``vary``: the language, the scheme and host (absolute links), the day (what
+    is upcoming moves with it; entries live ``FRAGMENT_CACHE_SECONDS`` at most) and the
+    generation.
     """
     if request is None or fragment_seconds() <= 0 or not is_anonymous_get(request):
         return None

@@ -69,7 +69,7 @@ def alias_missing_pages(source, target):
     """What wagtail-localize's ``synchronize_tree`` does, in one query when nothing is
     missing: an alias in ``target`` of each page of ``source`` that has no page there.
 
-    ``synchronize_tree`` reads every page's translations one query at a time (over 15
+    ``synchronize_tree`` reads every page's translations one query at a time (about 25
     minutes at 100,000 pages, on every ``migrate``); this asks the database which
     translation keys are missing. Pages made through the admin are aliased at once by
     wagtail-localize; the others (imports, proposals, scripts) here, at the next migrate.

@@ -1,7 +1,7 @@
 """``{% fragment "name" value... %}…{% endfragment %}``: a part of a page kept rendered.
 
 The block renders once per generation of the site and per ``value``s (with the language,
-host and day, ``core.fragments.fragment_key``), for anonymous visitors; everything the
+scheme and host, and day: ``core.fragments.fragment_key``), for anonymous visitors; everything the
 block reads must be named by ``name`` and the values (the page, the query string). The
 first value names the object the block shows (``page.pk``); without one (an error page,
 a view of its own) the block renders every time.
