@@ -48,7 +48,10 @@ def fragment_key(request, name, vary):
     """
     if request is None or fragment_seconds() <= 0 or not is_anonymous_get(request):
         return None
-    generation = current_generation()
+    # Read once per request, not once per fragment (a page has half a dozen).
+    if not hasattr(request, "_fragment_generation"):
+        request._fragment_generation = current_generation()
+    generation = request._fragment_generation
     if generation is None:  # the cache is unreachable: render
         return None
     parts = [

@@ -25,6 +25,19 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 PASSWORD = "Une-phrase-de-passe-solide-2010"
 
 
+# --- The site's listings -----------------------------------------------------------------
+
+
+def training_news_listings(site_tree):
+    """The pages that list a news item of Bretagne (``region_a``) on the training theme."""
+    return {
+        "home": site_tree.home.url,
+        "national news": site_tree.news_index.url,
+        "region": site_tree.region_a.url,
+        "national chantier": site_tree.chantiers["training"].url,
+    }
+
+
 # --- The admin ---------------------------------------------------------------------------
 
 

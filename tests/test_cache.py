@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from news.models import NewsPage, PressContact
 from tests.factories import NewsPageFactory, StandardPageFactory
+from tests.helpers import training_news_listings
 
 pytestmark = pytest.mark.django_db
 
@@ -30,13 +31,7 @@ def item(site_tree):
 
 @pytest.fixture
 def listings(site_tree):
-    """The pages that list a news item of Bretagne on the training theme."""
-    return {
-        "home": site_tree.home.url,
-        "national news": site_tree.news_index.url,
-        "region": site_tree.region_a.url,
-        "national chantier": site_tree.chantiers["training"].url,
-    }
+    return training_news_listings(site_tree)
 
 
 @pytest.fixture

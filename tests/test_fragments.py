@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from news.models import NewsPage
 from tests.factories import NewsPageFactory
+from tests.helpers import training_news_listings
 
 pytestmark = pytest.mark.django_db
 
@@ -32,15 +33,6 @@ def item(site_tree):
     )
 
 
-def listing_urls(site_tree):
-    return {
-        "home": site_tree.home.url,
-        "national news": site_tree.news_index.url,
-        "region": site_tree.region_a.url,
-        "national chantier": site_tree.chantiers["training"].url,
-    }
-
-
 def get(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
@@ -49,7 +41,7 @@ def get(client, url):
 
 
 def test_a_second_visitor_gets_the_same_page_without_the_listing_queries(client, site_tree, item):
-    for name, url in listing_urls(site_tree).items():
+    for name, url in training_news_listings(site_tree).items():
         first, first_queries = get(client, url)
         second, second_queries = get(client, url)
         assert "Forum des entrepreneurs sociaux" in first, name
@@ -58,7 +50,7 @@ def test_a_second_visitor_gets_the_same_page_without_the_listing_queries(client,
 
 
 def test_a_published_change_shows_on_every_listing_at_once(client, site_tree, item):
-    urls = listing_urls(site_tree)
+    urls = training_news_listings(site_tree)
     for url in urls.values():
         get(client, url)
     item.title = "Forum renommé des entrepreneurs"
